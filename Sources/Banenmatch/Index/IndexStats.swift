@@ -1,0 +1,54 @@
+/// Counts for `index.stats`: records, per region and employer type, positions, vocabulary.
+public struct IndexStats: Hashable, Sendable {
+  public var seekers: Int
+  public var vacancies: Int
+  /// Sorted by region code; records without a region are counted under no key.
+  public var seekersPerRegion: [(region: String, count: Int)]
+  public var vacanciesPerRegion: [(region: String, count: Int)]
+  public var vacanciesPerEmployerType: [(type: EmployerType, count: Int)]
+  /// Σ positions over all vacancies.
+  public var openPositions: Int
+  /// Distinct codes ever interned per code space: skills, accommodations, jobTypes, sectors, regions.
+  public var vocabulary: [(space: String, count: Int)]
+  public var version: Int
+
+  public static func == (a: IndexStats, b: IndexStats) -> Bool {
+    a.seekers == b.seekers && a.vacancies == b.vacancies && a.openPositions == b.openPositions
+      && a.version == b.version
+      && a.seekersPerRegion.elementsEqual(b.seekersPerRegion) { $0 == $1 }
+      && a.vacanciesPerRegion.elementsEqual(b.vacanciesPerRegion) { $0 == $1 }
+      && a.vacanciesPerEmployerType.elementsEqual(b.vacanciesPerEmployerType) { $0 == $1 }
+      && a.vocabulary.elementsEqual(b.vocabulary) { $0 == $1 }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(seekers)
+    hasher.combine(vacancies)
+    hasher.combine(version)
+  }
+}
+
+extension MatchIndex {
+  public func stats() -> IndexStats {
+    func perRegion(_ regions: some Sequence<String?>) -> [(region: String, count: Int)] {
+      var counts: [ByteKey: Int] = [:]
+      for case let region? in regions { counts[ByteKey(region), default: 0] += 1 }
+      return counts.map { (region: $0.key.string, count: $0.value) }.sorted { $0.region.bytesPrecede($1.region) }
+    }
+    var perType = Array(repeating: 0, count: EmployerType.allCases.count)
+    for type in vacancyColumns.employerType { perType[Int(type)] += 1 }
+    return IndexStats(
+      seekers: seekerCount,
+      vacancies: vacancyCount,
+      seekersPerRegion: perRegion(seekerColumns.records.lazy.map(\.region)),
+      vacanciesPerRegion: perRegion(vacancyColumns.records.lazy.map(\.region)),
+      vacanciesPerEmployerType: EmployerType.allCases.enumerated().map { (type: $1, count: perType[$0]) },
+      openPositions: vacancyColumns.records.reduce(0) { $0 + $1.positions },
+      vocabulary: [
+        ("skills", vocabulary.skills.count), ("accommodations", vocabulary.accommodations.count),
+        ("jobTypes", vocabulary.jobTypes.count), ("sectors", vocabulary.sectors.count),
+        ("regions", vocabulary.regions.count),
+      ],
+      version: version)
+  }
+}

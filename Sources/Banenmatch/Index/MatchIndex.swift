@@ -1,0 +1,102 @@
+/// Seekers and vacancies, ready to be matched both ways (SPEC sections 2 and 3).
+///
+///     var index = MatchIndex()
+///     try index.upsert(seekers: [seeker])
+///     try index.upsert(vacancies: [vacancy])
+///     let results = try index.vacancies(forSeekerID: "S-0001", options: MatchOptions(date: today))
+///     for match in results.matches { print(match.id, match.score) }
+///
+/// A value type: a copy is a snapshot that later writes to the original do not change.
+/// Results never depend on the order in which records were inserted.
+public struct MatchIndex: Sendable {
+  var seekerColumns = SeekerColumns()
+  var vacancyColumns = VacancyColumns()
+  var vocabulary = Vocabulary()
+
+  /// The number of writes (upserts and removes) applied so far.
+  public private(set) var version = 0
+
+  public init() {}
+
+  public var seekerCount: Int { seekerColumns.count }
+  public var vacancyCount: Int { vacancyColumns.count }
+
+  /// All seekers, in no particular order.
+  public var seekers: [Seeker] { seekerColumns.records }
+  /// All vacancies, in no particular order.
+  public var vacancies: [Vacancy] { vacancyColumns.records }
+
+  public func seeker(id: String) -> Seeker? {
+    seekerColumns.slots[ByteKey(id)].map { seekerColumns.records[$0] }
+  }
+
+  public func vacancy(id: String) -> Vacancy? {
+    vacancyColumns.slots[ByteKey(id)].map { vacancyColumns.records[$0] }
+  }
+
+  /// Inserts or replaces seekers, all or nothing: one invalid record rejects the call and
+  /// changes nothing. Duplicate ids: the last wins. Errors are named `seekers[3].hours.min`.
+  ///
+  /// - Returns: The number of distinct ids written.
+  @discardableResult
+  public mutating func upsert(seekers: [Seeker]) throws(ValidationError) -> Int {
+    try Self.check(seekers, name: "seekers") { $0.validationErrors() }
+    var written = Set<ByteKey>()
+    for seeker in seekers {
+      seekerColumns.upsert(seeker, vocabulary: &vocabulary)
+      written.insert(ByteKey(seeker.id))
+    }
+    version += 1
+    return written.count
+  }
+
+  /// Inserts or replaces vacancies, all or nothing, like `upsert(seekers:)`.
+  @discardableResult
+  public mutating func upsert(vacancies: [Vacancy]) throws(ValidationError) -> Int {
+    try Self.check(vacancies, name: "vacancies") { $0.validationErrors() }
+    var written = Set<ByteKey>()
+    for vacancy in vacancies {
+      vacancyColumns.upsert(vacancy, vocabulary: &vocabulary)
+      written.insert(ByteKey(vacancy.id))
+    }
+    version += 1
+    return written.count
+  }
+
+  /// Removes the seekers with these ids; unknown ids are not an error.
+  /// - Returns: The number removed.
+  @discardableResult
+  public mutating func removeSeekers(ids: [String]) -> Int {
+    version += 1
+    return ids.reduce(0) { $0 + (seekerColumns.remove(id: $1) ? 1 : 0) }
+  }
+
+  /// Removes the vacancies with these ids; unknown ids are not an error.
+  /// - Returns: The number removed.
+  @discardableResult
+  public mutating func removeVacancies(ids: [String]) -> Int {
+    version += 1
+    return ids.reduce(0) { $0 + (vacancyColumns.remove(id: $1) ? 1 : 0) }
+  }
+
+  private static func check<Record>(
+    _ records: [Record], name: String, errorsOf: (Record) -> [FieldError]
+  ) throws(ValidationError) {
+    var errors: [FieldError] = []
+    for (index, record) in records.enumerated() {
+      for error in errorsOf(record) {
+        errors.append(error.prefixed(with: "\(name)[\(index)]"))
+        if errors.count == ValidationError.reportLimit { throw ValidationError(errors) }
+      }
+    }
+    if !errors.isEmpty { throw ValidationError(errors) }
+  }
+}
+
+/// Why a query could not run.
+public enum MatchError: Error, Hashable, Sendable {
+  /// Options or an inline record are invalid; nothing ran.
+  case invalid(ValidationError)
+  /// No record of the queried kind has this id.
+  case unknownID(String)
+}

@@ -1,0 +1,131 @@
+/// The seekers of the index as columns of primitive values, one slot per seeker, for the
+/// inner loop of `seekers(for:)`; the records themselves stay beside them for answers.
+struct SeekerColumns: Sendable {
+  var records: [Seeker] = []
+  var slots: [ByteKey: Int] = [:]
+
+  var lat = ContiguousArray<Double>()  // radians
+  var lon = ContiguousArray<Double>()  // radians
+  var cosLat = ContiguousArray<Double>()
+  var maxTravelKm = ContiguousArray<Double>()
+  var hoursMin = ContiguousArray<Double>()
+  var hoursMax = ContiguousArray<Double>()
+  var workdays = ContiguousArray<UInt8>()
+  var available = ContiguousArray<Int32>()  // nowDay: available now
+  var educationRank = ContiguousArray<Int8>()  // unknownRank: unknown
+  var wageValue = ContiguousArray<Double>()  // NaN: unknown
+  var registered = ContiguousArray<Bool>()
+  var region = ContiguousArray<UInt32>()
+  var hasPreferences = ContiguousArray<Bool>()
+  var skills = CodeSetColumn()
+  var experience = CodeSetColumn()
+  var needs = CodeSetColumn()
+  var preferredJobTypes = CodeSetColumn()
+  var preferredSectors = CodeSetColumn()
+
+  var count: Int { records.count }
+
+  /// Inserts or replaces the seeker with this id.
+  mutating func upsert(_ seeker: Seeker, vocabulary: inout Vocabulary) {
+    let row = SeekerRow(seeker, vocabulary: &vocabulary)
+    if let slot = slots[ByteKey(seeker.id)] {
+      records[slot] = seeker
+      lat[slot] = row.lat
+      lon[slot] = row.lon
+      cosLat[slot] = row.cosLat
+      maxTravelKm[slot] = seeker.maxTravelKm
+      hoursMin[slot] = seeker.hours.min
+      hoursMax[slot] = seeker.hours.max
+      workdays[slot] = seeker.workdays.rawValue
+      available[slot] = row.available
+      educationRank[slot] = row.educationRank
+      wageValue[slot] = seeker.wageValue ?? .nan
+      registered[slot] = seeker.registered
+      region[slot] = row.region
+      hasPreferences[slot] = row.hasPreferences
+      skills.replace(at: slot, with: row.skills)
+      experience.replace(at: slot, with: row.experience)
+      needs.replace(at: slot, with: row.needs)
+      preferredJobTypes.replace(at: slot, with: row.preferredJobTypes)
+      preferredSectors.replace(at: slot, with: row.preferredSectors)
+    } else {
+      slots[ByteKey(seeker.id)] = records.count
+      records.append(seeker)
+      lat.append(row.lat)
+      lon.append(row.lon)
+      cosLat.append(row.cosLat)
+      maxTravelKm.append(seeker.maxTravelKm)
+      hoursMin.append(seeker.hours.min)
+      hoursMax.append(seeker.hours.max)
+      workdays.append(seeker.workdays.rawValue)
+      available.append(row.available)
+      educationRank.append(row.educationRank)
+      wageValue.append(seeker.wageValue ?? .nan)
+      registered.append(seeker.registered)
+      region.append(row.region)
+      hasPreferences.append(row.hasPreferences)
+      skills.append(row.skills)
+      experience.append(row.experience)
+      needs.append(row.needs)
+      preferredJobTypes.append(row.preferredJobTypes)
+      preferredSectors.append(row.preferredSectors)
+    }
+  }
+
+  /// Removes the seeker with this id; the last slot moves into its place. False if absent.
+  mutating func remove(id: String) -> Bool {
+    guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
+    let last = records.count - 1
+    if slot != last { slots[ByteKey(records[last].id)] = slot }
+    records.swapAt(slot, last)
+    records.removeLast()
+    func drop<T>(_ column: inout ContiguousArray<T>) {
+      column.swapAt(slot, last)
+      column.removeLast()
+    }
+    drop(&lat)
+    drop(&lon)
+    drop(&cosLat)
+    drop(&maxTravelKm)
+    drop(&hoursMin)
+    drop(&hoursMax)
+    drop(&workdays)
+    drop(&available)
+    drop(&educationRank)
+    drop(&wageValue)
+    drop(&registered)
+    drop(&region)
+    drop(&hasPreferences)
+    skills.swapRemove(at: slot)
+    experience.swapRemove(at: slot)
+    needs.swapRemove(at: slot)
+    preferredJobTypes.swapRemove(at: slot)
+    preferredSectors.swapRemove(at: slot)
+    return true
+  }
+}
+
+/// A seeker's derived values, computed once per upsert.
+struct SeekerRow {
+  var lat, lon, cosLat: Double
+  var available: Int32
+  var educationRank: Int8
+  var region: UInt32
+  var hasPreferences: Bool
+  var skills, experience, needs, preferredJobTypes, preferredSectors: [UInt32]
+
+  init(_ seeker: Seeker, vocabulary: inout Vocabulary) {
+    lat = seeker.location.lat * GeoMath.degreesToRadians
+    lon = seeker.location.lon * GeoMath.degreesToRadians
+    cosLat = GeoMath.cos(lat)
+    available = seeker.availableFrom?.daysSinceEpoch ?? nowDay
+    educationRank = seeker.education.map { Int8($0.rank) } ?? unknownRank
+    region = seeker.region.map { vocabulary.regions.intern($0) } ?? noCode
+    hasPreferences = !(seeker.preferences?.isEmpty ?? true)
+    skills = vocabulary.skills.internSet(seeker.skills)
+    experience = vocabulary.jobTypes.internSet(seeker.experience)
+    needs = vocabulary.accommodations.internSet(seeker.needs)
+    preferredJobTypes = vocabulary.jobTypes.internSet(seeker.preferences?.jobTypes ?? [])
+    preferredSectors = vocabulary.sectors.internSet(seeker.preferences?.sectors ?? [])
+  }
+}

@@ -1,0 +1,125 @@
+/// The vacancies of the index as columns of primitive values, one slot per vacancy, for the
+/// inner loop of `vacancies(for:)`; the records themselves stay beside them for answers.
+struct VacancyColumns: Sendable {
+  var records: [Vacancy] = []
+  var slots: [ByteKey: Int] = [:]
+
+  var lat = ContiguousArray<Double>()  // radians
+  var lon = ContiguousArray<Double>()  // radians
+  var cosLat = ContiguousArray<Double>()
+  var hoursMin = ContiguousArray<Double>()
+  var hoursMax = ContiguousArray<Double>()
+  var workdays = ContiguousArray<UInt8>()
+  var start = ContiguousArray<Int32>()  // nowDay: starts now
+  var minEducationRank = ContiguousArray<Int8>()
+  var minWageValue = ContiguousArray<Double>()  // NaN: none
+  var banenafspraak = ContiguousArray<Bool>()
+  var employerType = ContiguousArray<UInt8>()
+  var jobType = ContiguousArray<UInt32>()
+  var sector = ContiguousArray<UInt32>()
+  var region = ContiguousArray<UInt32>()
+  var requiredSkills = CodeSetColumn()
+  var preferredSkills = CodeSetColumn()
+  var offers = CodeSetColumn()
+
+  var count: Int { records.count }
+
+  /// Inserts or replaces the vacancy with this id.
+  mutating func upsert(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
+    let row = VacancyRow(vacancy, vocabulary: &vocabulary)
+    if let slot = slots[ByteKey(vacancy.id)] {
+      records[slot] = vacancy
+      lat[slot] = row.lat
+      lon[slot] = row.lon
+      cosLat[slot] = row.cosLat
+      hoursMin[slot] = vacancy.hours.min
+      hoursMax[slot] = vacancy.hours.max
+      workdays[slot] = vacancy.workdays.rawValue
+      start[slot] = row.start
+      minEducationRank[slot] = Int8(vacancy.minEducation.rank)
+      minWageValue[slot] = vacancy.minWageValue ?? .nan
+      banenafspraak[slot] = vacancy.banenafspraak
+      employerType[slot] = row.employerType
+      jobType[slot] = row.jobType
+      sector[slot] = row.sector
+      region[slot] = row.region
+      requiredSkills.replace(at: slot, with: row.requiredSkills)
+      preferredSkills.replace(at: slot, with: row.preferredSkills)
+      offers.replace(at: slot, with: row.offers)
+    } else {
+      slots[ByteKey(vacancy.id)] = records.count
+      records.append(vacancy)
+      lat.append(row.lat)
+      lon.append(row.lon)
+      cosLat.append(row.cosLat)
+      hoursMin.append(vacancy.hours.min)
+      hoursMax.append(vacancy.hours.max)
+      workdays.append(vacancy.workdays.rawValue)
+      start.append(row.start)
+      minEducationRank.append(Int8(vacancy.minEducation.rank))
+      minWageValue.append(vacancy.minWageValue ?? .nan)
+      banenafspraak.append(vacancy.banenafspraak)
+      employerType.append(row.employerType)
+      jobType.append(row.jobType)
+      sector.append(row.sector)
+      region.append(row.region)
+      requiredSkills.append(row.requiredSkills)
+      preferredSkills.append(row.preferredSkills)
+      offers.append(row.offers)
+    }
+  }
+
+  /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
+  mutating func remove(id: String) -> Bool {
+    guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
+    let last = records.count - 1
+    if slot != last { slots[ByteKey(records[last].id)] = slot }
+    records.swapAt(slot, last)
+    records.removeLast()
+    func drop<T>(_ column: inout ContiguousArray<T>) {
+      column.swapAt(slot, last)
+      column.removeLast()
+    }
+    drop(&lat)
+    drop(&lon)
+    drop(&cosLat)
+    drop(&hoursMin)
+    drop(&hoursMax)
+    drop(&workdays)
+    drop(&start)
+    drop(&minEducationRank)
+    drop(&minWageValue)
+    drop(&banenafspraak)
+    drop(&employerType)
+    drop(&jobType)
+    drop(&sector)
+    drop(&region)
+    requiredSkills.swapRemove(at: slot)
+    preferredSkills.swapRemove(at: slot)
+    offers.swapRemove(at: slot)
+    return true
+  }
+}
+
+/// A vacancy's derived values, computed once per upsert.
+struct VacancyRow {
+  var lat, lon, cosLat: Double
+  var start: Int32
+  var employerType: UInt8
+  var jobType, sector, region: UInt32
+  var requiredSkills, preferredSkills, offers: [UInt32]
+
+  init(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
+    lat = vacancy.location.lat * GeoMath.degreesToRadians
+    lon = vacancy.location.lon * GeoMath.degreesToRadians
+    cosLat = GeoMath.cos(lat)
+    start = vacancy.startDate?.daysSinceEpoch ?? nowDay
+    employerType = UInt8(EmployerType.allCases.firstIndex(of: vacancy.employer.type)!)
+    jobType = vocabulary.jobTypes.intern(vacancy.jobType)
+    sector = vacancy.sector.map { vocabulary.sectors.intern($0) } ?? noCode
+    region = vacancy.region.map { vocabulary.regions.intern($0) } ?? noCode
+    requiredSkills = vocabulary.skills.internSet(vacancy.requiredSkills)
+    preferredSkills = vocabulary.skills.internSet(vacancy.preferredSkills)
+    offers = vocabulary.accommodations.internSet(vacancy.offers)
+  }
+}

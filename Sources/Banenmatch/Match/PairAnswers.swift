@@ -1,0 +1,80 @@
+/// Turns kept heap entries into the answer's matches and near misses: the unknown flags, the
+/// explanation and the gap, computed from the two records for the few pairs returned.
+struct PairAnswers {
+  var options: MatchOptions
+  /// D for this pair: the seeker's travel distance, or the request's `maxKm` when smaller.
+  var travelKm: Double
+
+  enum Side { case vacancy, seeker }
+
+  func match(_ entry: TopK.Entry, seeker: Seeker, vacancy: Vacancy, idOf side: Side = .vacancy) -> Match {
+    Match(
+      id: side == .vacancy ? vacancy.id : seeker.id, score: entry.score,
+      unknown: unknownFields(seeker, vacancy),
+      explanation: options.explain ? explanation(entry, seeker, vacancy) : nil)
+  }
+
+  func nearMiss(_ entry: TopK.Entry, seeker: Seeker, vacancy: Vacancy, idOf side: Side = .vacancy) -> NearMiss {
+    NearMiss(
+      id: side == .vacancy ? vacancy.id : seeker.id, score: entry.score,
+      gap: gap(entry, seeker, vacancy), unknown: unknownFields(seeker, vacancy),
+      explanation: options.explain ? explanation(entry, seeker, vacancy) : nil)
+  }
+
+  /// The unknown seeker fields a constraint of this pair would have looked at.
+  func unknownFields(_ seeker: Seeker, _ vacancy: Vacancy) -> UnknownFields {
+    var unknown: UnknownFields = []
+    if seeker.education == nil && vacancy.minEducation.rank > Education.none.rank { unknown.insert(.education) }
+    if seeker.wageValue == nil && vacancy.minWageValue != nil { unknown.insert(.wageValue) }
+    return unknown
+  }
+
+  func explanation(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Explanation {
+    let weights = options.weights
+    let total = weights.total
+    let has = Set(seeker.skills.map(ByteKey.init))
+    var seen = Set<ByteKey>()
+    var matched: [String] = []
+    var missing: [String] = []
+    for skill in vacancy.preferredSkills where seen.insert(ByteKey(skill)).inserted {
+      if has.contains(ByteKey(skill)) { matched.append(skill) } else { missing.append(skill) }
+    }
+    return Explanation(
+      contributions: Feature.allCases.map { feature in
+        let value = entry.features[feature]
+        return .init(feature: feature, value: value, weight: weights[feature], points: 100 * weights[feature] * value / total)
+      },
+      matchedSkills: matched, missingSkills: missing, distanceKm: entry.distanceKm)
+  }
+
+  /// What is missing for the one constraint this near miss fails.
+  func gap(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Gap {
+    switch entry.failed {
+    case Constraint.distance.bit:
+      return .distance(distanceKm: entry.distanceKm, maxKm: travelKm, extraKm: entry.distanceKm - travelKm)
+    case Constraint.hours.bit:
+      let gap = max(seeker.hours.min, vacancy.hours.min) - min(seeker.hours.max, vacancy.hours.max)
+      return .hours(gap: gap)
+    case Constraint.workdays.bit:
+      return .workdays(missing: vacancy.workdays.subtracting(seeker.workdays).dayCodes)
+    case Constraint.requiredSkills.bit:
+      return .requiredSkills(missing: missing(vacancy.requiredSkills, from: seeker.skills))
+    case Constraint.accommodations.bit:
+      return .accommodations(missing: missing(seeker.needs, from: vacancy.offers))
+    case Constraint.education.bit:
+      let have = seeker.education ?? .none
+      return .education(have: have, need: vacancy.minEducation, levels: vacancy.minEducation.rank - have.rank)
+    default:
+      let available = seeker.availableFrom ?? options.date
+      let start = vacancy.startDate ?? options.date
+      return .start(daysLate: Int(available.daysSinceEpoch) - Int(start.daysSinceEpoch) - 90)
+    }
+  }
+
+  /// The codes of `wanted` not in `have`, in `wanted`'s order, each once.
+  private func missing(_ wanted: [String], from have: [String]) -> [String] {
+    let present = Set(have.map(ByteKey.init))
+    var seen = Set<ByteKey>()
+    return wanted.filter { !present.contains(ByteKey($0)) && seen.insert(ByteKey($0)).inserted }
+  }
+}

@@ -1,0 +1,166 @@
+extension MatchIndex {
+  /// Returns the seekers that fit the indexed vacancy with this id, best first.
+  ///
+  /// - Throws: `MatchError.unknownID` when no vacancy has this id, `.invalid` for bad options.
+  public func seekers(forVacancyID id: String, options: MatchOptions) throws(MatchError) -> MatchResults {
+    guard let vacancy = vacancy(id: id) else { throw .unknownID(id) }
+    return try seekers(for: vacancy, options: options)
+  }
+
+  /// Returns the seekers that fit `vacancy` (indexed or not), best first, with near misses
+  /// when asked: SPEC section 3.
+  ///
+  /// - Complexity: O(*n* log *k*) for *n* seekers and *k* = `limit` + `nearMisses`.
+  public func seekers(for vacancy: Vacancy, options: MatchOptions) throws(MatchError) -> MatchResults {
+    var errors = options.validationErrors(direction: .seekersForVacancy)
+    errors += vacancy.validationErrors().map { $0.prefixed(with: "vacancy") }
+    if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
+
+    let query = VacancyQuery(vacancy, options: options, vocabulary: vocabulary)
+    let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: seekerColumns.slots)
+    let s = seekerColumns
+    let weights = options.weights
+    let totalWeight = weights.total
+    let today = options.date.daysSinceEpoch
+    let allowance = options.nearMisses > 0 ? 1 : 0
+    let ids: (Int) -> String = { s.records[$0].id }
+    let vacancyMaxHours = vacancy.hours.max
+    var top = TopK(capacity: options.limit)
+    var near = TopK(capacity: options.nearMisses)
+    var candidates = 0
+    var feasible = 0
+
+    for slot in 0..<s.count {
+      if let regions = filters.regions, !regions.contains(s.region[slot]) { continue }
+      if filters.isExcluded(slot) { continue }
+      candidates += 1
+
+      // Never waived: eligibility and wage value.
+      if vacancy.banenafspraak && !s.registered[slot] { continue }
+      let wage = s.wageValue[slot]
+      if !query.minWageValue.isNaN && !wage.isNaN && wage < query.minWageValue { continue }
+
+      var failed: UInt16 = 0
+      var failures = 0
+      if query.workdays & ~s.workdays[slot] != 0 {
+        failed |= Constraint.workdays.bit
+        failures += 1
+      }
+      let sharedMax = min(s.hoursMax[slot], vacancyMaxHours)
+      if max(s.hoursMin[slot], query.hoursMin) > sharedMax {
+        failed |= Constraint.hours.bit
+        failures += 1
+      }
+      let rank = s.educationRank[slot]
+      if rank != unknownRank && rank < query.minEducationRank {
+        failed |= Constraint.education.bit
+        failures += 1
+      }
+      let available = s.available[slot] == nowDay ? today : s.available[slot]
+      let daysLate = Int(available) - Int(query.start)
+      if daysLate > 90 {
+        failed |= Constraint.start.bit
+        failures += 1
+      }
+      if failures > allowance { continue }
+      if query.requiredUnknown
+        || !s.skills.contains(all: query.requiredSkills, signature: query.requiredSignature, at: slot)
+      {
+        failed |= Constraint.requiredSkills.bit
+        failures += 1
+        if failures > allowance { continue }
+      }
+      if !s.needs.isSubset(at: slot, of: query.offers, signature: query.offerSignature) {
+        failed |= Constraint.accommodations.bit
+        failures += 1
+        if failures > allowance { continue }
+      }
+      let travelKm = min(s.maxTravelKm[slot], filters.maxKm)
+      if failures == allowance && latitudeBoundExceeds(s.lat[slot] - query.lat, travelKm) { continue }
+      let distanceKm = GeoMath.distanceKm(
+        lat1: s.lat[slot], lon1: s.lon[slot], cosLat1: s.cosLat[slot],
+        lat2: query.lat, lon2: query.lon, cosLat2: query.cosLat)
+      if distanceKm > travelKm {
+        failed |= Constraint.distance.bit
+        failures += 1
+        if failures > allowance { continue }
+      }
+
+      let features = FeatureValues(
+        skills: query.preferredCount == 0
+          ? 1 : Double(s.skills.countMembers(at: slot, in: query.preferredSkills)) / Double(query.preferredCount),
+        distance: max(0, 1 - distanceKm / travelKm),
+        hours: sharedMax / vacancyMaxHours,
+        preference: !s.hasPreferences[slot]
+          ? 0.5
+          : s.preferredJobTypes.contains(query.jobType, at: slot)
+            ? 1 : (query.sector != noCode && s.preferredSectors.contains(query.sector, at: slot)) ? 0.5 : 0,
+        experience: s.experience.contains(query.jobType, at: slot) ? 1 : 0,
+        start: max(0, 1 - Double(max(0, daysLate)) / 90))
+      let score = weights.score(features, total: totalWeight)
+      let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
+      if failures == 0 {
+        feasible += 1
+        if top.admits(score: score) { top.offer(entry, ids: ids) }
+      } else if near.admits(score: score) {
+        near.offer(entry, ids: ids)
+      }
+    }
+
+    func answer(for entry: TopK.Entry) -> PairAnswers {
+      PairAnswers(options: options, travelKm: min(s.maxTravelKm[entry.slot], filters.maxKm))
+    }
+    return MatchResults(
+      matches: top.sorted(ids: ids).map {
+        answer(for: $0).match($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker)
+      },
+      nearMisses: near.sorted(ids: ids).map {
+        answer(for: $0).nearMiss($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker)
+      },
+      candidates: candidates, feasible: feasible, indexVersion: version)
+  }
+}
+
+/// A vacancy as the query side of `seekers(for:)`. Codes the index has never seen cannot be
+/// held by any seeker.
+struct VacancyQuery {
+  var lat, lon, cosLat: Double
+  var hoursMin: Double
+  var workdays: UInt8
+  var start: Int32
+  var minEducationRank: Int8
+  var minWageValue: Double
+  var jobType: UInt32
+  var sector: UInt32
+  var requiredSkills: [UInt32]
+  var requiredSignature: UInt64
+  /// A required skill no seeker in the index has: the constraint fails everywhere.
+  var requiredUnknown: Bool
+  var preferredSkills: CodeBits
+  /// |preferred|, each code once, including codes the index has never seen.
+  var preferredCount: Int
+  var offers: CodeBits
+  var offerSignature: UInt64
+
+  init(_ vacancy: Vacancy, options: MatchOptions, vocabulary: Vocabulary) {
+    lat = vacancy.location.lat * GeoMath.degreesToRadians
+    lon = vacancy.location.lon * GeoMath.degreesToRadians
+    cosLat = GeoMath.cos(lat)
+    hoursMin = vacancy.hours.min
+    workdays = vacancy.workdays.rawValue
+    start = (vacancy.startDate ?? options.date).daysSinceEpoch
+    minEducationRank = Int8(vacancy.minEducation.rank)
+    minWageValue = vacancy.minWageValue ?? .nan
+    jobType = vocabulary.jobTypes.lookup(vacancy.jobType)
+    sector = vacancy.sector.map { vocabulary.sectors.lookup($0) } ?? noCode
+    let required = vacancy.requiredSkills.map { vocabulary.skills.lookup($0) }
+    requiredUnknown = required.contains(CodeTable.absent)
+    requiredSkills = required.filter { $0 != CodeTable.absent }.sorted().uniqued()
+    requiredSignature = CodeSetColumn.signature(of: requiredSkills)
+    preferredSkills = CodeBits(vacancy.preferredSkills.map { vocabulary.skills.lookup($0) }, capacity: vocabulary.skills.count)
+    preferredCount = Set(vacancy.preferredSkills.map(ByteKey.init)).count
+    let offerCodes = vacancy.offers.map { vocabulary.accommodations.lookup($0) }.filter { $0 != CodeTable.absent }
+    offers = CodeBits(offerCodes, capacity: vocabulary.accommodations.count)
+    offerSignature = CodeSetColumn.signature(of: offerCodes)
+  }
+}

@@ -1,0 +1,80 @@
+internal import CJansson
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A parsed JSON text, owned: the jansson tree is freed when the document goes away.
+///
+///     let document = try JSONDocument(parsing: Array(#"{"id": "S-1"}"#.utf8))
+///     document.root.member("id")?.string  // "S-1"
+///
+/// The corresponding C function is `json_loadb`, with `JSON_DECODE_ANY | JSON_ALLOW_NUL`:
+/// any value at the top level, `\u0000` allowed inside strings.
+public final class JSONDocument: @unchecked Sendable {
+  // Read-only after init: jansson allows concurrent reads of a tree nobody mutates.
+  let pointer: UnsafeMutablePointer<json_t>
+
+  /// Parses `bytes`, which must hold exactly one JSON value (white space around it allowed).
+  public convenience init(parsing bytes: UnsafeRawBufferPointer) throws(JSONParseError) {
+    try self.init(taking: JSONDocument.load(bytes).get())
+  }
+
+  public convenience init(parsing bytes: [UInt8]) throws(JSONParseError) {
+    try self.init(taking: bytes.withUnsafeBytes { JSONDocument.load($0) }.get())
+  }
+
+  private static func load(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeMutablePointer<json_t>, JSONParseError> {
+    var error = json_error_t()
+    let flags = Int(JSON_DECODE_ANY | JSON_ALLOW_NUL)
+    let empty: CChar = 0
+    let root = withUnsafePointer(to: empty) { emptyPointer in
+      json_loadb(bytes.baseAddress?.assumingMemoryBound(to: CChar.self) ?? emptyPointer, bytes.count, flags, &error)
+    }
+    guard let root else { return .failure(JSONParseError(error)) }
+    return .success(root)
+  }
+
+  init(taking pointer: UnsafeMutablePointer<json_t>) { self.pointer = pointer }
+
+  deinit { json_decref(pointer) }
+
+  /// The top-level value; valid while the document lives.
+  public var root: JSONRef { JSONRef(pointer: pointer, owner: self) }
+}
+
+/// Where and why a JSON text failed to parse (jansson's `json_error_t`).
+public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// 1-based line of the error, or -1.
+  public var line: Int
+  /// 1-based column in characters, or -1.
+  public var column: Int
+  /// Byte offset of the error.
+  public var position: Int
+  public var message: String
+  /// jansson's `json_error_code`, e.g. 13 for a NUL byte in an object key.
+  public var code: Int
+
+  public init(line: Int, column: Int, position: Int, message: String, code: Int = 0) {
+    self.line = line
+    self.column = column
+    self.position = position
+    self.message = message
+    self.code = code
+  }
+
+  init(_ error: json_error_t) {
+    var error = error
+    let text = withUnsafeBytes(of: &error.text) { raw in
+      String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    self.init(
+      line: Int(error.line), column: Int(error.column), position: Int(error.position), message: text,
+      code: Int(banenmatch_json_error_code(&error)))
+  }
+
+  /// jansson's code for "NUL byte in object key not supported": valid JSON it cannot hold.
+  public static let nulInKeyCode = 13
+
+  public var description: String { "line \(line), column \(column): \(message)" }
+}

@@ -1,0 +1,128 @@
+public import Banenmatch
+
+/// The JSON of SPEC section 4's match results, shared by the worker and `banenmatch match --json`.
+///
+/// Scores and points have 4 decimals; the points of an explanation add up to the score exactly
+/// as printed (`Rounding.apportion`). Ranking used the unrounded values.
+extension JSONWriter {
+  public static let scoreDecimals = 4
+
+  /// `{matches: [...], nearMisses: [...], counts: {candidates, feasible}, indexVersion}`.
+  /// - Parameter idKey: `vacancyId` for seeker queries, `seekerId` for vacancy queries.
+  public mutating func matchResults(_ results: MatchResults, idKey: String) {
+    object { w in
+      w.key("matches")
+      w.array { w in for match in results.matches { w.match(match, idKey: idKey) } }
+      w.key("nearMisses")
+      w.array { w in for nearMiss in results.nearMisses { w.nearMiss(nearMiss, idKey: idKey) } }
+      w.key("counts")
+      w.object { w in
+        w.key("candidates")
+        w.integer(results.candidates)
+        w.key("feasible")
+        w.integer(results.feasible)
+      }
+      w.key("indexVersion")
+      w.integer(results.indexVersion)
+    }
+  }
+
+  public mutating func match(_ match: Match, idKey: String) {
+    object { w in
+      w.key(idKey)
+      w.string(match.id)
+      w.key("score")
+      w.number(match.score, decimals: JSONWriter.scoreDecimals)
+      w.unknown(match.unknown)
+      if let explanation = match.explanation { w.explanation(explanation, score: match.score) }
+    }
+  }
+
+  public mutating func nearMiss(_ nearMiss: NearMiss, idKey: String) {
+    object { w in
+      w.key(idKey)
+      w.string(nearMiss.id)
+      w.key("score")
+      w.number(nearMiss.score, decimals: JSONWriter.scoreDecimals)
+      w.key("constraint")
+      w.string(nearMiss.constraint.rawValue)
+      w.key("missing")
+      w.gap(nearMiss.gap)
+      w.unknown(nearMiss.unknown)
+      if let explanation = nearMiss.explanation { w.explanation(explanation, score: nearMiss.score) }
+    }
+  }
+
+  /// What a near miss lacks, one object per kind of gap.
+  public mutating func gap(_ gap: Gap) {
+    object { w in
+      switch gap {
+      case .distance(let distanceKm, let maxKm, let extraKm):
+        w.key("extraKm")
+        w.number(extraKm, decimals: 2)
+        w.key("distanceKm")
+        w.number(distanceKm, decimals: 2)
+        w.key("maxKm")
+        w.number(maxKm)
+      case .hours(let gap):
+        w.key("hours")
+        w.number(gap, decimals: 2)
+      case .workdays(let missing):
+        w.key("workdays")
+        w.strings(missing)
+      case .requiredSkills(let missing):
+        w.key("skills")
+        w.strings(missing)
+      case .accommodations(let missing):
+        w.key("accommodations")
+        w.strings(missing)
+      case .education(let have, let need, let levels):
+        w.key("education")
+        w.object { w in
+          w.key("have")
+          w.string(have.rawValue)
+          w.key("need")
+          w.string(need.rawValue)
+          w.key("levels")
+          w.integer(levels)
+        }
+      case .start(let daysLate):
+        w.key("daysLate")
+        w.integer(daysLate)
+      }
+    }
+  }
+
+  mutating func unknown(_ unknown: UnknownFields) {
+    guard !unknown.isEmpty else { return }
+    key("unknown")
+    strings(unknown.names)
+  }
+
+  public mutating func explanation(_ explanation: Explanation, score: Double) {
+    let points = explanation.roundedPoints(score: score, decimals: JSONWriter.scoreDecimals)
+    key("explanation")
+    object { w in
+      w.key("features")
+      w.object { w in
+        for (index, contribution) in explanation.contributions.enumerated() {
+          w.key(contribution.feature.rawValue)
+          w.object { w in
+            w.key("value")
+            w.number(contribution.value, decimals: 6)
+            w.key("weight")
+            w.number(contribution.weight)
+            w.key("points")
+            w.number(points[index])
+          }
+        }
+      }
+      w.key("matchedSkills")
+      w.strings(explanation.matchedSkills)
+      w.key("missingSkills")
+      w.strings(explanation.missingSkills)
+      w.key("distanceKm")
+      w.number(explanation.distanceKm, decimals: 2)
+    }
+  }
+}

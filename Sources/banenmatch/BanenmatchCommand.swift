@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct BanenmatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "banenmatch",
+    abstract: "Matches doelgroep-banenafspraak job seekers to vacancies, with reasons.",
+    subcommands: [MatchCommand.self])
+}
