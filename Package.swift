@@ -17,7 +17,8 @@ let package = Package(
     .executable(name: "banenmatch", targets: ["banenmatch"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // The core: records, validation, the index and both queries. Imports neither Foundation nor C
@@ -39,12 +40,28 @@ let package = Package(
       dependencies: ["Banenmatch", "CJansson"],
       swiftSettings: swiftSettings
     ),
+    // The JSON-RPC 2.0 worker: framing, dispatch, ordering, cancellation; one file per method.
+    .target(
+      name: "BanenmatchWorker",
+      dependencies: [
+        "Banenmatch", "BanenmatchJSON",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Realistic synthetic data at national scale: the vocabulary, the 35 regions, the generator.
+    .target(
+      name: "BanenmatchGenerate",
+      dependencies: ["Banenmatch", "BanenmatchJSON"],
+      swiftSettings: swiftSettings
+    ),
     // The command-line tool; one file per subcommand, wiring only.
     .executableTarget(
       name: "banenmatch",
       dependencies: [
-        "Banenmatch", "BanenmatchJSON",
+        "Banenmatch", "BanenmatchJSON", "BanenmatchGenerate", "BanenmatchWorker",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -64,6 +81,16 @@ let package = Package(
     .testTarget(
       name: "BanenmatchJSONTests",
       dependencies: ["Banenmatch", "BanenmatchJSON", "BanenmatchTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BanenmatchWorkerTests",
+      dependencies: ["Banenmatch", "BanenmatchJSON", "BanenmatchWorker"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BanenmatchGenerateTests",
+      dependencies: ["Banenmatch", "BanenmatchJSON", "BanenmatchGenerate"],
       swiftSettings: swiftSettings
     ),
     // Spawns the built `banenmatch` binary over real pipes.

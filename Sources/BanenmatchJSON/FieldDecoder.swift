@@ -174,7 +174,7 @@ struct FieldDecoder {
 
 extension JSONRef {
   /// "a string", "an integer", … for error messages; never the value itself.
-  var kindDescription: String {
+  public var kindDescription: String {
     switch kind {
     case .object: "an object"
     case .array: "an array"

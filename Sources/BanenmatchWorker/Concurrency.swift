@@ -1,0 +1,29 @@
+import BanenmatchJSON
+import Synchronization
+
+/// Set by `$/cancelRequest`; long requests check it between units of work.
+final class CancellationFlag: Sendable {
+  private let cancelled = Atomic<Bool>(false)
+  init() {}
+  var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+  func cancel() { cancelled.store(true, ordering: .relaxed) }
+  /// Throws -32800 when the request has been cancelled.
+  func check() throws(RPCError) { if isCancelled { throw .cancelled } }
+}
+
+/// The output of parallel chunks, kept in chunk order.
+final class ChunkResults: Sendable {
+  private let chunks: Mutex<[[UInt8]]>
+  init(count: Int) { chunks = Mutex(Array(repeating: [], count: count)) }
+  func set(_ index: Int, _ bytes: [UInt8]) { chunks.withLock { $0[index] = bytes } }
+  func bytes(_ index: Int) -> [UInt8] { chunks.withLock { $0[index] } }
+  var totalBytes: Int { chunks.withLock { $0.reduce(0) { $0 + $1.count } } }
+}
+
+/// Work done so far, across threads.
+final class ProgressCounter: Sendable {
+  private let value = Atomic<Int>(0)
+  init() {}
+  /// Adds `count`; returns the new total.
+  func add(_ count: Int) -> Int { value.add(count, ordering: .relaxed).newValue }
+}

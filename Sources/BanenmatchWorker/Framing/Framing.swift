@@ -1,0 +1,31 @@
+/// How messages are delimited on the pipes (SPEC section 4).
+public enum Framing: String, Sendable, CaseIterable {
+  /// One message per line, `\n`-terminated, no raw newline inside (MCP's stdio transport).
+  case lines
+  /// `Content-Length: N\r\n\r\n` and N bytes of body (LSP's base protocol).
+  case headers
+
+  /// The framing a stream uses, told by its first byte: `{`, `[` or white space mean lines,
+  /// `C` or `c` headers. Anything else is read as lines (and answered with a parse error).
+  public static func detect(firstByte: UInt8) -> Framing {
+    switch firstByte {
+    case UInt8(ascii: "C"), UInt8(ascii: "c"): .headers
+    default: .lines
+    }
+  }
+
+  /// `body` framed for output: a line, or a header and the body.
+  public func frame(_ body: [UInt8]) -> [UInt8] {
+    switch self {
+    case .lines:
+      var frame = body
+      frame.append(UInt8(ascii: "\n"))
+      return frame
+    case .headers:
+      var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+      frame.reserveCapacity(frame.count + body.count)
+      frame.append(contentsOf: body)
+      return frame
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import Banenmatch
+import BanenmatchJSON
+import Dispatch
+
+/// `match.batch`: `{seekerIds: [id]}` or `{allSeekers: true}` with `limit`, `weights`, `date`,
+/// filters and an optional `progressToken` → `{results: [{seekerId, matches}]}` in the order
+/// asked (`allSeekers`: by id in byte order). Runs on all cores; the answer does not depend
+/// on how many.
+struct MatchBatch: ReadMethod {
+  static let name = "match.batch"
+  /// Seekers per unit of parallel work, and per cancellation check.
+  static let chunkSize = 256
+
+  static func run(params: JSONRef?, context: ReadContext) throws(RPCError) -> JSONWriter {
+    let params = try JSONRef.requireObject(params)
+    var match = MatchParams(params, today: context.today, limits: context.limits, direction: .vacanciesForSeeker)
+    match.options.explain = false
+    match.options.nearMisses = 0
+    let index = context.index
+    var seekers: [Seeker] = []
+    let ids = params?.member("seekerIds").flatMap { $0.isNull ? nil : $0 }
+    let all = params?.member("allSeekers").flatMap { $0.isNull ? nil : $0 }
+    switch (ids, all) {
+    case (let ids?, nil):
+      guard ids.kind == .array else { throw .invalidParams(path: "seekerIds", "must be an array of strings") }
+      if ids.count > context.limits.maxBatch {
+        throw .limitExceeded(
+          "batch", max: context.limits.maxBatch, detail: "\(ids.count) seekerIds, at most \(context.limits.maxBatch)")
+      }
+      var unknown: [String] = []
+      for (position, element) in ids.elements.enumerated() {
+        guard let id = element.string else {
+          match.errors.append(FieldError(path: "seekerIds[\(position)]", message: "must be a string"))
+          continue
+        }
+        if let seeker = index.seeker(id: id) { seekers.append(seeker) } else { unknown.append(id) }
+      }
+      if !match.errors.isEmpty { throw .invalidParams(match.errors) }
+      if !unknown.isEmpty { throw .unknownIDs(unknown, kind: "seeker") }
+    case (nil, let all?):
+      guard all.bool == true else { throw .invalidParams(path: "allSeekers", "must be true") }
+      seekers = index.seekers.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    case (.some, .some):
+      throw .invalidParams(path: "params", "give either seekerIds or allSeekers, not both")
+    case (nil, nil):
+      throw .invalidParams(path: "params", "requires seekerIds or allSeekers")
+    }
+    if !match.errors.isEmpty { throw .invalidParams(match.errors) }
+
+    let options = match.options
+    let chosen = seekers
+    let chunks = (seekers.count + chunkSize - 1) / chunkSize
+    let results = ChunkResults(count: chunks)
+    let done = ProgressCounter()
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      guard !context.cancellation.isCancelled else { return }
+      let range = chunk * chunkSize..<min(chosen.count, (chunk + 1) * chunkSize)
+      var writer = JSONWriter(capacity: range.count * 256)
+      for seeker in chosen[range] {
+        // Every option was validated above and the seeker is indexed, so this cannot fail.
+        guard let answer = try? index.vacancies(for: seeker, options: options) else { continue }
+        writer.object { w in
+          w.key("seekerId")
+          w.string(seeker.id)
+          w.key("matches")
+          w.array { w in for match in answer.matches { w.match(match, idKey: "vacancyId") } }
+        }
+      }
+      results.set(chunk, writer.bytes)
+      context.progress?.report(done: done.add(range.count), total: chosen.count)
+    }
+    try context.cancellation.check()
+    var writer = JSONWriter(capacity: results.totalBytes + 64)
+    writer.object { w in
+      w.key("results")
+      w.array { w in
+        for chunk in 0..<chunks where !results.bytes(chunk).isEmpty {
+          w.raw(String(decoding: results.bytes(chunk), as: UTF8.self))
+        }
+      }
+      w.key("indexVersion")
+      w.integer(index.version)
+    }
+    return writer
+  }
+}

@@ -1,0 +1,68 @@
+import Banenmatch
+import BanenmatchJSON
+
+/// One JSON-RPC method of SPEC section 4. Each lives in its own file, named by its wire name.
+///
+/// Reads run concurrently on a snapshot of the index taken when the request arrived; writes
+/// run in arrival order on the reader, so every request sees exactly the writes before it.
+protocol RPCMethod {
+  static var name: String { get }
+}
+
+/// A method that reads the index (possibly for a long time, on another thread).
+protocol ReadMethod: RPCMethod {
+  static func run(params: JSONRef?, context: ReadContext) throws(RPCError) -> JSONWriter
+}
+
+/// A method that changes the index; all or nothing.
+protocol WriteMethod: RPCMethod {
+  static func run(params: JSONRef?, index: inout MatchIndex) throws(RPCError) -> JSONWriter
+}
+
+/// What a read sees: the index as of its arrival, "now", the limits, its cancellation flag,
+/// and where to send `$/progress`.
+struct ReadContext: Sendable {
+  var index: MatchIndex
+  var today: Day
+  var limits: WorkerLimits
+  var cancellation: CancellationFlag
+  var progress: ProgressReporter?
+}
+
+/// The limits of SPEC section 4, each a `serve` flag.
+public struct WorkerLimits: Sendable, Hashable {
+  public var maxMessageBytes = 64 << 20
+  /// Entries of a JSON-RPC batch and ids of a `match.batch`.
+  public var maxBatch = 10_000
+  public var maxDepth = 64
+  public var maxLimit = MatchOptions.maxLimit
+  public init() {}
+}
+
+/// The methods the worker serves, by wire name.
+enum MethodRegistry {
+  static let reads: [String: any ReadMethod.Type] = Dictionary(
+    uniqueKeysWithValues: ([
+      EngineInfo.self, VacanciesForSeeker.self, SeekersForVacancy.self, MatchBatch.self, IndexStatsMethod.self,
+    ] as [any ReadMethod.Type]).map { ($0.name, $0) })
+
+  static let writes: [String: any WriteMethod.Type] = Dictionary(
+    uniqueKeysWithValues: ([
+      SeekersUpsert.self, VacanciesUpsert.self, SeekersRemove.self, VacanciesRemove.self,
+    ] as [any WriteMethod.Type]).map { ($0.name, $0) })
+
+  static let shutdown = "shutdown"
+  static let exit = "exit"
+  static let cancelRequest = "$/cancelRequest"
+}
+
+extension JSONRef {
+  /// `params` as an object, or -32602: this worker takes parameters by name only.
+  static func requireObject(_ params: JSONRef?) throws(RPCError) -> JSONRef? {
+    guard let params, !params.isNull else { return nil }
+    guard params.kind == .object else {
+      throw .invalidParams(path: "params", "must be an object (parameters by name), got \(params.kindDescription)")
+    }
+    return params
+  }
+}

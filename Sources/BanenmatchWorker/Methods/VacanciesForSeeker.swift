@@ -1,0 +1,64 @@
+import Banenmatch
+import BanenmatchJSON
+
+/// `match.vacanciesForSeeker`: `{seekerId}` or `{seeker: Seeker}` and the match options.
+struct VacanciesForSeeker: ReadMethod {
+  static let name = "match.vacanciesForSeeker"
+
+  static func run(params: JSONRef?, context: ReadContext) throws(RPCError) -> JSONWriter {
+    let params = try JSONRef.requireObject(params)
+    var match = MatchParams(params, today: context.today, limits: context.limits, direction: .vacanciesForSeeker)
+    let reference = RecordReference<Seeker>(params, idKey: "seekerId", recordKey: "seeker", errors: &match.errors) {
+      (json) throws(ValidationError) in try RecordDecoding.seeker(json, prefix: "seeker")
+    }
+    guard let reference, match.errors.isEmpty else { throw .invalidParams(match.errors) }
+    try context.cancellation.check()
+    let results: MatchResults
+    do throws(MatchError) {
+      switch reference {
+      case .id(let id): results = try context.index.vacancies(forSeekerID: id, options: match.options)
+      case .record(let seeker): results = try context.index.vacancies(for: seeker, options: match.options)
+      }
+    } catch {
+      throw error.rpcError(kind: "seeker")
+    }
+    var writer = JSONWriter()
+    writer.matchResults(results, idKey: "vacancyId")
+    return writer
+  }
+}
+
+/// A query's record: an indexed id, or a record given inline. Exactly one must be present.
+enum RecordReference<Record> {
+  case id(String)
+  case record(Record)
+
+  init?(
+    _ params: JSONRef?, idKey: StaticString, recordKey: StaticString, errors: inout [FieldError],
+    decode: (JSONRef) throws(ValidationError) -> Record
+  ) {
+    let id = params?.member(idKey).flatMap { $0.isNull ? nil : $0 }
+    let record = params?.member(recordKey).flatMap { $0.isNull ? nil : $0 }
+    switch (id, record) {
+    case (let id?, nil):
+      guard let text = id.string else {
+        errors.append(FieldError(path: idKey.description, message: "must be a string"))
+        return nil
+      }
+      self = .id(text)
+    case (nil, let record?):
+      do throws(ValidationError) {
+        self = .record(try decode(record))
+      } catch {
+        errors += error.errors
+        return nil
+      }
+    case (.some, .some):
+      errors.append(FieldError(path: "params", message: "give either \(idKey) or \(recordKey), not both"))
+      return nil
+    case (nil, nil):
+      errors.append(FieldError(path: "params", message: "requires \(idKey) or \(recordKey)"))
+      return nil
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import BanenmatchJSON
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The only way protocol bytes reach the host: whole frames, one writer at a time, each
+/// written out completely before the next, flushed as it goes (no buffering).
+///
+/// When the host has closed the pipe (EPIPE), the worker ends quietly with exit code 0.
+public final class ProtocolOutput: Sendable {
+  private let fd: Int32
+  let framing: Framing
+  private let lock = Mutex(())
+
+  public init(fd: Int32, framing: Framing) {
+    self.fd = fd
+    self.framing = framing
+  }
+
+  /// Writes one message (a JSON text without newline) in the stream's framing.
+  public func send(_ body: [UInt8]) {
+    let frame = framing.frame(body)
+    lock.withLock { _ in
+      frame.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            // EPIPE and the like: nobody reads our answers any more.
+            exit(0)
+          }
+          offset += written
+        }
+      }
+    }
+  }
+}
+
+/// Sends `$/progress` notifications `{token, value: {done, total}}` for a long request: none
+/// in its first second, then at most ten a second.
+final class ProgressReporter: Sendable {
+  private let token: RequestID
+  private let output: ProtocolOutput
+  private let started = ContinuousClock.now
+  private let lastSent = Mutex<ContinuousClock.Instant?>(nil)
+
+  init(token: RequestID, output: ProtocolOutput) {
+    self.token = token
+    self.output = output
+  }
+
+  func report(done: Int, total: Int) {
+    let now = ContinuousClock.now
+    guard now - started >= .seconds(1) else { return }
+    let due = lastSent.withLock { last -> Bool in
+      if let last, now - last < .milliseconds(100) { return false }
+      last = now
+      return true
+    }
+    guard due else { return }
+    var writer = JSONWriter()
+    writer.object { w in
+      w.key("jsonrpc")
+      w.string("2.0")
+      w.key("method")
+      w.string("$/progress")
+      w.key("params")
+      w.object { w in
+        w.key("token")
+        token.write(to: &w)
+        w.key("value")
+        w.object { w in
+          w.key("done")
+          w.integer(done)
+          w.key("total")
+          w.integer(total)
+        }
+      }
+    }
+    output.send(writer.bytes)
+  }
+}

@@ -1,0 +1,38 @@
+/// Checks on a message's raw bytes before and after jansson parses it.
+enum Preflight {
+  /// Whether the bytes hold a raw NUL. JSON never allows one outside a string escape, and
+  /// jansson stops reading at it (JSONTestSuite `n_multidigit_number_then_00`).
+  static func containsNUL(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { $0.contains(0) }
+  }
+
+  /// The deepest nesting of arrays and objects, counting brackets outside strings. Called on
+  /// text jansson has accepted, so the string scanning need not validate anything.
+  static func depth(_ bytes: [UInt8]) -> Int {
+    var depth = 0
+    var deepest = 0
+    var inString = false
+    var escaped = false
+    for byte in bytes {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        deepest = max(deepest, depth)
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+      default: break
+      }
+    }
+    return deepest
+  }
+}
