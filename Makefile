@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/banenmatch
 DEMO_DATE := 2026-12-01
-DEMO_SEEKER := S-0004
+DEMO_SEEKER := S-0040
 DEMO_VACANCY := V-0011
 
 .PHONY: all deps build demo test check-core lint format clean
