@@ -1,0 +1,204 @@
+import Banenmatch
+import BanenmatchTestSupport
+import Testing
+
+/// The engine against the plain reference of `BanenmatchTestSupport`, on seeded random data:
+/// every field of every answer, both directions, by id and inline.
+@Suite struct EngineAgreesWithReferenceTests {
+  static let seeds: [UInt64] = [1, 2, 3, 42, 20_260_615, 0xDEAD_BEEF]
+  static let queriesPerSeed = 2_000
+  /// Issues recorded per seed before the rest of its failures are only counted.
+  static let reportLimit = 8
+
+  /// The reference with the engine's own distance function (SPEC allows one within 0.05 km of
+  /// the haversine; this one is checked against glibc's haversine below and in GeoMathTests),
+  /// so that near-ties fall the same way and the order can be compared exactly.
+  static func referenceWithEngineDistance() -> ReferenceMatcher {
+    ReferenceMatcher(distanceKm: { $0.distanceKm(to: $1) })
+  }
+
+  @Test(arguments: seeds)
+  func engineAgreesWithReference(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let world = try RandomWorld(
+      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(), using: &rng)
+    let recordProblems = world.recordDifferences()
+    #expect(recordProblems.isEmpty, "seed \(seed): records differ: \(recordProblems.prefix(5))")
+
+    var failures = 0
+    var ran = (byID: 0, inline: 0, unknownID: 0, matches: 0, nearMisses: 0)
+    for query in 0..<Self.queriesPerSeed {
+      let outcome = Self.runQuery(world, using: &rng)
+      switch outcome.kind {
+      case .byID: ran.byID += 1
+      case .inline: ran.inline += 1
+      case .unknownID: ran.unknownID += 1
+      }
+      ran.matches += outcome.matches
+      ran.nearMisses += outcome.nearMisses
+      if !outcome.problems.isEmpty {
+        failures += 1
+        if failures <= Self.reportLimit {
+          Issue.record(
+            "seed \(seed) query \(query) (\(outcome.label)): \(outcome.problems.prefix(6).joined(separator: "; "))")
+        }
+      }
+    }
+    #expect(failures == 0, "seed \(seed): \(failures) of \(Self.queriesPerSeed) queries disagree")
+    // The data must be interesting: plenty of matches, near misses and every way of asking.
+    #expect(ran.byID > 500 && ran.inline > 500 && ran.unknownID > 20, "seed \(seed): \(ran)")
+    #expect(ran.matches > 2_000 && ran.nearMisses > 1_000, "seed \(seed): \(ran)")
+  }
+
+  /// The same records inserted in other orders and batches give identical answers.
+  @Test(arguments: seeds.prefix(3))
+  func insertionOrderDoesNotMatter(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed ^ 0x5EED)
+    let world = try RandomWorld(
+      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(), using: &rng)
+
+    var oneByOne = MatchIndex()
+    for seeker in world.reference.seekers.shuffled(using: &rng) { try oneByOne.upsert(seekers: [seeker]) }
+    for vacancy in world.reference.vacancies.shuffled(using: &rng) { try oneByOne.upsert(vacancies: [vacancy]) }
+    var reversed = MatchIndex()
+    try reversed.upsert(vacancies: world.reference.vacancies.reversed())
+    try reversed.upsert(seekers: world.reference.seekers.reversed())
+
+    for query in 0..<300 {
+      let seekerQuery = rng.chance(0.5)
+      let options = world.data.options(
+        direction: seekerQuery ? .vacanciesForSeeker : .seekersForVacancy,
+        otherIDs: seekerQuery ? world.vacancyIDs : world.seekerIDs, using: &rng)
+      let ask: (MatchIndex) throws -> MatchResults
+      if seekerQuery {
+        let seeker =
+          rng.chance(0.5)
+          ? rng.pick(world.reference.seekers) : world.data.seeker(id: "S-inline", exotic: true, using: &rng)
+        ask = { try $0.vacancies(for: seeker, options: options) }
+      } else {
+        let vacancy =
+          rng.chance(0.5)
+          ? rng.pick(world.reference.vacancies) : world.data.vacancy(id: "V-inline", exotic: true, using: &rng)
+        ask = { try $0.seekers(for: vacancy, options: options) }
+      }
+      let first = try ask(world.index)
+      for other in [oneByOne, reversed] {
+        var answer = try ask(other)
+        #expect(answer.indexVersion == other.version)
+        answer.indexVersion = first.indexVersion
+        let same =
+          answer == first && sameIDs(answer.matches.map(\.id), first.matches.map(\.id))
+          && sameIDs(answer.nearMisses.map(\.id), first.nearMisses.map(\.id))
+        #expect(same, "seed \(seed) query \(query): answers depend on insertion order")
+        if !same { return }
+      }
+    }
+  }
+
+  // MARK: One random query
+
+  enum Kind { case byID, inline, unknownID }
+
+  struct Outcome {
+    var kind: Kind
+    var label: String
+    var problems: [String]
+    var matches = 0
+    var nearMisses = 0
+  }
+
+  static func runQuery(_ world: RandomWorld, using rng: inout SplitMix64) -> Outcome {
+    let data = world.data
+    let reference = world.reference
+    let index = world.index
+    let seekerQuery = rng.chance(0.5)
+    let options = data.options(
+      direction: seekerQuery ? .vacanciesForSeeker : .seekersForVacancy,
+      otherIDs: seekerQuery ? world.vacancyIDs : world.seekerIDs, using: &rng)
+    let roll = Int.random(in: 0..<40, using: &rng)
+    let kind: Kind = roll < 2 ? .unknownID : roll < 21 ? .byID : .inline
+    let direction = seekerQuery ? "vacanciesForSeeker" : "seekersForVacancy"
+
+    do throws(MatchError) {
+      let engine: MatchResults
+      let expected: ReferenceResults
+      var label: String
+      let pairs: (String) -> (Seeker, Vacancy)?
+      if seekerQuery {
+        switch kind {
+        case .unknownID:
+          let id = world.seekerIDs.filter { reference.seeker(id: $0) == nil }.randomElement(using: &rng) ?? "S-onbekend"
+          return unknownIDOutcome(id, label: "\(direction) unknown id") { () throws(MatchError) in
+            _ = try index.vacancies(forSeekerID: id, options: options)
+          }
+        case .byID:
+          let seeker = rng.pick(reference.seekers)
+          label = "\(direction) by id \(describe([seeker.id]))"
+          engine = try index.vacancies(forSeekerID: seeker.id, options: options)
+          expected = reference.vacancies(for: seeker, options: options)
+          pairs = { id in reference.vacancy(id: id).map { (seeker, $0) } }
+        case .inline:
+          let id = rng.chance(0.5) ? rng.pick(world.seekerIDs) : "S-inline-\u{E9}"
+          let seeker = data.seeker(id: id, exotic: rng.chance(0.5), using: &rng)
+          label = "\(direction) inline \(seeker)"
+          engine = try index.vacancies(for: seeker, options: options)
+          expected = reference.vacancies(for: seeker, options: options)
+          pairs = { id in reference.vacancy(id: id).map { (seeker, $0) } }
+        }
+      } else {
+        switch kind {
+        case .unknownID:
+          let id =
+            world.vacancyIDs.filter { reference.vacancy(id: $0) == nil }.randomElement(using: &rng) ?? "V-onbekend"
+          return unknownIDOutcome(id, label: "\(direction) unknown id") { () throws(MatchError) in
+            _ = try index.seekers(forVacancyID: id, options: options)
+          }
+        case .byID:
+          let vacancy = rng.pick(reference.vacancies)
+          label = "\(direction) by id \(describe([vacancy.id]))"
+          engine = try index.seekers(forVacancyID: vacancy.id, options: options)
+          expected = reference.seekers(for: vacancy, options: options)
+          pairs = { id in reference.seeker(id: id).map { ($0, vacancy) } }
+        case .inline:
+          let id = rng.chance(0.5) ? rng.pick(world.vacancyIDs) : "V-inline-\u{E9}"
+          let vacancy = data.vacancy(id: id, exotic: rng.chance(0.5), using: &rng)
+          label = "\(direction) inline \(vacancy)"
+          engine = try index.seekers(for: vacancy, options: options)
+          expected = reference.seekers(for: vacancy, options: options)
+          pairs = { id in reference.seeker(id: id).map { ($0, vacancy) } }
+        }
+      }
+      label += " options \(options)"
+      var problems = differences(engine, expected)
+      // The engine's km against glibc's haversine, for every pair it explains.
+      let explained =
+        engine.matches.compactMap { m in m.explanation.map { (m.id, $0) } }
+        + engine.nearMisses.compactMap { m in m.explanation.map { (m.id, $0) } }
+      for (id, explanation) in explained {
+        guard let pair = pairs(id) else {
+          problems.append("\(describe([id])) is not in the reference")
+          continue
+        }
+        let haversine = Reference.haversineKm(pair.0.location, pair.1.location)
+        if !(abs(explanation.distanceKm - haversine) <= 1e-9) {
+          problems.append("\(describe([id])) distanceKm \(explanation.distanceKm), haversine \(haversine)")
+        }
+      }
+      return Outcome(
+        kind: kind, label: label, problems: problems, matches: engine.matches.count,
+        nearMisses: engine.nearMisses.count)
+    } catch {
+      return Outcome(kind: kind, label: "\(direction) options \(options)", problems: ["threw \(error)"])
+    }
+  }
+
+  static func unknownIDOutcome(_ id: String, label: String, _ body: () throws(MatchError) -> Void) -> Outcome {
+    do throws(MatchError) {
+      try body()
+      return Outcome(kind: .unknownID, label: label, problems: ["no error for unknown id \(describe([id]))"])
+    } catch {
+      let ok = error == .unknownID(id)
+      return Outcome(kind: .unknownID, label: label, problems: ok ? [] : ["threw \(error), want unknownID"])
+    }
+  }
+}
