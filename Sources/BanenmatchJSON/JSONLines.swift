@@ -75,7 +75,9 @@ public enum JSONLines {
           }
         } catch {
           errors.append(
-            LineError(file: file, line: lineNumber, path: "", message: "not valid JSON: \(error.message) at column \(error.column)"))
+            LineError(
+              file: file, line: lineNumber, path: "",
+              message: "not valid JSON: \(error.message) at column \(error.column)"))
         }
       }
     }

@@ -51,11 +51,12 @@ public struct JSONRef: @unchecked Sendable {
     var iterator = json_object_iter(pointer)
     while let current = iterator {
       let length = json_object_iter_key_len(current)
-      let key = json_object_iter_key(current).map {
-        $0.withMemoryRebound(to: UInt8.self, capacity: length) {
-          String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
-      } ?? ""
+      let key =
+        json_object_iter_key(current).map {
+          $0.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+          }
+        } ?? ""
       if let value = json_object_iter_value(current) {
         result.append((key, JSONRef(pointer: value, owner: owner)))
       }

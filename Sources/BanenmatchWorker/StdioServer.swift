@@ -1,6 +1,7 @@
 import Banenmatch
 import Dispatch
 import Logging
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -19,22 +20,36 @@ public enum StdioServer {
     input: Int32, output outputFD: Int32, framing forced: Framing?, index: MatchIndex, limits: WorkerLimits,
     logger: Logger, today: @escaping @Sendable () -> Day
   ) -> Never {
+    // SIGTERM from before the first read on. libdispatch on Linux installs its own handler for
+    // the signal only when the source is registered, asynchronously: wait for that, and do not
+    // set SIG_IGN there, which would drop a SIGTERM arriving before the registration.
+    let terminating = TerminationTarget()
+    #if !os(Linux)
+      signal(SIGTERM, SIG_IGN)
+    #endif
+    let termination = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+    termination.setEventHandler {
+      logger.info("SIGTERM: finishing requests in flight")
+      terminating.worker.withLock { $0 }?.drain()
+      exit(0)
+    }
+    let registered = DispatchSemaphore(value: 0)
+    termination.setRegistrationHandler { registered.signal() }
+    termination.resume()
+    registered.wait()
+
     var chunk = [UInt8](repeating: 0, count: readSize)
     var count = readChunk(input, &chunk)
     // The framing is told by the first byte, unless given.
     let framing = forced ?? (count > 0 ? Framing.detect(firstByte: chunk[0]) : .lines)
-    logger.info("serving", metadata: ["framing": "\(framing.rawValue)", "seekers": "\(index.seekerCount)", "vacancies": "\(index.vacancyCount)"])
+    logger.info(
+      "serving",
+      metadata: [
+        "framing": "\(framing.rawValue)", "seekers": "\(index.seekerCount)", "vacancies": "\(index.vacancyCount)",
+      ])
     let output = ProtocolOutput(fd: outputFD, framing: framing)
     let worker = Worker(index: index, output: output, limits: limits, logger: logger, today: today)
-
-    signal(SIGTERM, SIG_IGN)
-    let termination = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
-    termination.setEventHandler {
-      logger.info("SIGTERM: finishing requests in flight")
-      worker.drain()
-      exit(0)
-    }
-    termination.resume()
+    terminating.worker.withLock { $0 = worker }
 
     var reader = FrameReader(framing: framing, maxMessageBytes: limits.maxMessageBytes)
     var exitCode: Int32?
@@ -68,4 +83,9 @@ public enum StdioServer {
       return max(0, count)
     }
   }
+}
+
+/// The worker SIGTERM drains; none before the first read.
+private final class TerminationTarget: Sendable {
+  let worker = Mutex<Worker?>(nil)
 }

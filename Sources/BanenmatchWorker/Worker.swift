@@ -147,7 +147,8 @@ public final class Worker: @unchecked Sendable {
     if let idValue = request.member("id") {
       guard let parsed = RequestID(idValue) else {
         reply(
-          Self.response(id: .null, error: RPCError(.invalidRequest, "Invalid Request: id must be a string, number or null")))
+          Self.response(
+            id: .null, error: RPCError(.invalidRequest, "Invalid Request: id must be a string, number or null")))
         return .proceed
       }
       id = parsed
@@ -224,7 +225,9 @@ public final class Worker: @unchecked Sendable {
     }
   }
 
-  private func log(_ method: String, _ id: RequestID?, _ started: ContinuousClock.Instant, _ result: Result<JSONWriter, RPCError>) {
+  private func log(
+    _ method: String, _ id: RequestID?, _ started: ContinuousClock.Instant, _ result: Result<JSONWriter, RPCError>
+  ) {
     guard logger.logLevel <= .debug else { return }
     let elapsed = ContinuousClock.now - started
     let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000

@@ -72,7 +72,11 @@ struct ServeCommand: ParsableCommand {
         fail("cannot load \(data): \(error)", code: 2)
       }
       logger.info(
-        "loaded", metadata: ["seekers": "\(index.seekerCount)", "vacancies": "\(index.vacancyCount)", "duration": "\(ContinuousClock.now - started)"])
+        "loaded",
+        metadata: [
+          "seekers": "\(index.seekerCount)", "vacancies": "\(index.vacancyCount)",
+          "duration": "\(ContinuousClock.now - started)",
+        ])
     }
     var limits = WorkerLimits()
     limits.maxMessageBytes = maxMessageBytes

@@ -83,7 +83,10 @@ import Testing
     (#""id":"S-000123""#, #""id":7"#, "id", "must be a string"),
     (#""id":"S-000123","#, "", "id", "is required"),
     (#""location":{"lat":53.2012,"lon":5.7999}"#, #""location":{"lat":91,"lon":5.7999}"#, "location.lat", "latitude"),
-    (#""location":{"lat":53.2012,"lon":5.7999}"#, #""location":{"lat":53.2,"lon":"x"}"#, "location.lon", "must be a number"),
+    (
+      #""location":{"lat":53.2012,"lon":5.7999}"#, #""location":{"lat":53.2,"lon":"x"}"#, "location.lon",
+      "must be a number"
+    ),
     (#""location":{"lat":53.2012,"lon":5.7999}"#, #""location":[53.2,5.8]"#, "location", "must be an object"),
     (#""maxTravelKm":25"#, #""maxTravelKm":0"#, "maxTravelKm", "greater than 0"),
     (#""maxTravelKm":25"#, #""maxTravelKm":251"#, "maxTravelKm", "at most 250"),
@@ -98,11 +101,23 @@ import Testing
     (#""availableFrom":"2026-12-01""#, #""availableFrom":"2026-13-01""#, "availableFrom", "YYYY-MM-DD"),
     (#""availableFrom":"2026-12-01""#, #""availableFrom":"01-12-2026""#, "availableFrom", "YYYY-MM-DD"),
     (#""education":"pro""#, #""education":"mbo9""#, "education", "must be one of none"),
-    (#""skills":["schoonmaken","koffie-zetten","post-sorteren"]"#, #""skills":["schoonmaken",""]"#, "skills[1]", "1 to 64 bytes"),
-    (#""skills":["schoonmaken","koffie-zetten","post-sorteren"]"#, #""skills":["schoonmaken",3]"#, "skills[1]", "must be a string"),
-    (#""needs":["rustige-werkplek","jobcoach"]"#, #""needs":["\#(String(repeating: "n", count: 65))"]"#, "needs[0]", "65 bytes"),
+    (
+      #""skills":["schoonmaken","koffie-zetten","post-sorteren"]"#, #""skills":["schoonmaken",""]"#, "skills[1]",
+      "1 to 64 bytes"
+    ),
+    (
+      #""skills":["schoonmaken","koffie-zetten","post-sorteren"]"#, #""skills":["schoonmaken",3]"#, "skills[1]",
+      "must be a string"
+    ),
+    (
+      #""needs":["rustige-werkplek","jobcoach"]"#, #""needs":["\#(String(repeating: "n", count: 65))"]"#, "needs[0]",
+      "65 bytes"
+    ),
     (#""experience":["kantine"]"#, #""experience":{"kantine":1}"#, "experience", "must be an array"),
-    (#""preferences":{"jobTypes":["concierge-assistent"],"sectors":["onderwijs"]}"#, #""preferences":{"jobTypes":[""]}"#, "preferences.jobTypes[0]", "1 to 64 bytes"),
+    (
+      #""preferences":{"jobTypes":["concierge-assistent"],"sectors":["onderwijs"]}"#,
+      #""preferences":{"jobTypes":[""]}"#, "preferences.jobTypes[0]", "1 to 64 bytes"
+    ),
     (#""wageValue":60"#, #""wageValue":101"#, "wageValue", "percentage"),
     (#""wageValue":60"#, #""wageValue":"60""#, "wageValue", "must be a number"),
     (#""registered":true"#, #""registered":"yes""#, "registered", "true or false"),
@@ -118,9 +133,18 @@ import Testing
   }
 
   @Test(arguments: [
-    (#""employer":{"id":"E-0017","name":"SO Fryslân","type":"schoolbestuur-vo"}"#, #""employer":{"id":"E-0017","type":"school"}"#, "employer.type", "must be one of schoolbestuur-po"),
-    (#""employer":{"id":"E-0017","name":"SO Fryslân","type":"schoolbestuur-vo"}"#, #""employer":{"type":"markt"}"#, "employer.id", "is required"),
-    (#""employer":{"id":"E-0017","name":"SO Fryslân","type":"schoolbestuur-vo"}"#, #""employer":"E-0017""#, "employer", "must be an object"),
+    (
+      #""employer":{"id":"E-0017","name":"SO Fryslân","type":"schoolbestuur-vo"}"#,
+      #""employer":{"id":"E-0017","type":"school"}"#, "employer.type", "must be one of schoolbestuur-po"
+    ),
+    (
+      #""employer":{"id":"E-0017","name":"SO Fryslân","type":"schoolbestuur-vo"}"#, #""employer":{"type":"markt"}"#,
+      "employer.id", "is required"
+    ),
+    (
+      #""employer":{"id":"E-0017","name":"SO Fryslân","type":"schoolbestuur-vo"}"#, #""employer":"E-0017""#, "employer",
+      "must be an object"
+    ),
     (#""jobType":"concierge-assistent","#, "", "jobType", "is required"),
     (#""jobType":"concierge-assistent""#, #""jobType":"""#, "jobType", "1 to 64 bytes"),
     (#""positions":2"#, #""positions":0"#, "positions", "from 1"),
@@ -129,10 +153,15 @@ import Testing
     (#""minEducation":"none""#, #""minEducation":"phd""#, "minEducation", "must be one of"),
     (#""minWageValue":40"#, #""minWageValue":-5"#, "minWageValue", "percentage"),
     (#""banenafspraak":true"#, #""banenafspraak":1"#, "banenafspraak", "true or false"),
-    (#""offers":["rustige-werkplek","jobcoach","vaste-structuur"]"#, #""offers":[null]"#, "offers[0]", "must be a string"),
+    (
+      #""offers":["rustige-werkplek","jobcoach","vaste-structuur"]"#, #""offers":[null]"#, "offers[0]",
+      "must be a string"
+    ),
     (#""requiredSkills":["schoonmaken"]"#, #""requiredSkills":[""]"#, "requiredSkills[0]", "1 to 64 bytes"),
     (#""hours":{"min":16,"max":25.5}"#, #""hours":{"min":16,"max":12}"#, "hours.min", "must not exceed"),
-    (#""location":{"lat":53.1642,"lon":5.7817}"#, #""location":{"lat":53.1642,"lon":181}"#, "location.lon", "longitude"),
+    (
+      #""location":{"lat":53.1642,"lon":5.7817}"#, #""location":{"lat":53.1642,"lon":181}"#, "location.lon", "longitude"
+    ),
   ])
   func rejectsABadVacancyField(original: String, replacement: String, path: String, message: String) throws {
     let text = Self.vacancyJSON.replacingOccurrences(of: original, with: replacement)
@@ -156,7 +185,9 @@ import Testing
   @Test func reportsEveryBadFieldOfARecord() throws {
     let error = #expect(throws: ValidationError.self) {
       try RecordDecoding.seeker(
-        Self.document(#"{"id":1,"location":{"lat":"x","lon":5},"maxTravelKm":"far","hours":{"min":0,"max":8},"skills":[1,2]}"#).root)
+        Self.document(
+          #"{"id":1,"location":{"lat":"x","lon":5},"maxTravelKm":"far","hours":{"min":0,"max":8},"skills":[1,2]}"#
+        ).root)
     }
     #expect(Set(error?.errors.map(\.path) ?? []) == ["id", "location.lat", "maxTravelKm", "skills[0]", "skills[1]"])
   }

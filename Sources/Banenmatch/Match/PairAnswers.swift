@@ -42,7 +42,8 @@ struct PairAnswers {
     return Explanation(
       contributions: Feature.allCases.map { feature in
         let value = entry.features[feature]
-        return .init(feature: feature, value: value, weight: weights[feature], points: 100 * weights[feature] * value / total)
+        return .init(
+          feature: feature, value: value, weight: weights[feature], points: 100 * weights[feature] * value / total)
       },
       matchedSkills: matched, missingSkills: missing, distanceKm: entry.distanceKm)
   }

@@ -157,7 +157,8 @@ struct VacancyQuery {
     requiredUnknown = required.contains(CodeTable.absent)
     requiredSkills = required.filter { $0 != CodeTable.absent }.sorted().uniqued()
     requiredSignature = CodeSetColumn.signature(of: requiredSkills)
-    preferredSkills = CodeBits(vacancy.preferredSkills.map { vocabulary.skills.lookup($0) }, capacity: vocabulary.skills.count)
+    preferredSkills = CodeBits(
+      vacancy.preferredSkills.map { vocabulary.skills.lookup($0) }, capacity: vocabulary.skills.count)
     preferredCount = Set(vacancy.preferredSkills.map(ByteKey.init)).count
     let offerCodes = vacancy.offers.map { vocabulary.accommodations.lookup($0) }.filter { $0 != CodeTable.absent }
     offers = CodeBits(offerCodes, capacity: vocabulary.accommodations.count)

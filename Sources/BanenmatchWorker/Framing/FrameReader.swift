@@ -47,14 +47,15 @@ public struct FrameReader: Sendable {
     case body(remaining: Int)
     /// Headers: discarding `remaining` bytes of an oversized body.
     case skippingBody(remaining: Int)
-    /// Headers: discarding input up to the next line that starts a `Content-Length` header.
+    /// Headers: discarding input up to the next `Content-Length:` (wherever it starts: an LSP
+    /// stream has no newline between a body and the next header).
     case resync
   }
 
   private var state: State
   private var buffer: [UInt8] = []
-  /// Resync: how much of "content-length:" the current line has matched so far (-1: none,
-  /// the line did not start with it).
+  /// Resync: how much of "content-length:" the input has just matched (-1: none until the
+  /// end of the current line, which is the rest of an overlong header).
   private var resyncMatched = 0
 
   public init(framing: Framing, maxMessageBytes: Int) {
@@ -229,8 +230,8 @@ public struct FrameReader: Sendable {
     resyncMatched = atLineStart ? 0 : -1
   }
 
-  /// Skips bytes until a line starts with `Content-Length:` (any case), then reads headers
-  /// from there.
+  /// Skips bytes until `Content-Length:` (any case), then reads headers from there. The
+  /// marker's first letter occurs nowhere else in it, so a mismatch restarts the match at once.
   private mutating func resyncStep(_ byte: UInt8) {
     if byte == UInt8(ascii: "\n") {
       resyncMatched = 0
@@ -245,7 +246,7 @@ public struct FrameReader: Sendable {
         state = .header
       }
     } else {
-      resyncMatched = -1
+      resyncMatched = lower == FrameReader.marker[0] ? 1 : 0
     }
   }
 }

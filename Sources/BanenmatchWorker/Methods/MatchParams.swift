@@ -28,7 +28,11 @@ struct MatchParams {
       if weights.kind == .object {
         var named: [(name: String, value: Double)] = []
         for (name, value) in weights.members {
-          if let number = value.number { named.append((name, number)) } else { fail("weights.\(name)", "must be a number") }
+          if let number = value.number {
+            named.append((name, number))
+          } else {
+            fail("weights.\(name)", "must be a number")
+          }
         }
         do throws(ValidationError) {
           options.weights = try Weights(overriding: named)
@@ -49,7 +53,9 @@ struct MatchParams {
         if let value = EmployerType(rawValue: type) {
           parsed.append(value)
         } else {
-          fail("employerTypes[\(index)]", "must be one of \(EmployerType.allCases.map(\.rawValue).joined(separator: ", "))")
+          fail(
+            "employerTypes[\(index)]", "must be one of \(EmployerType.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
         }
       }
       options.filters.employerTypes = parsed

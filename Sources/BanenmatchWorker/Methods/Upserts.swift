@@ -85,7 +85,9 @@ private func removeIDs(_ params: JSONRef?) throws(RPCError) -> [String] {
   var ids: [String] = []
   var errors: [FieldError] = []
   for (index, element) in list.elements.enumerated() {
-    if let id = element.string { ids.append(id) } else {
+    if let id = element.string {
+      ids.append(id)
+    } else {
       errors.append(FieldError(path: "ids[\(index)]", message: "must be a string"))
     }
   }
