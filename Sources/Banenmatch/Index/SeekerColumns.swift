@@ -22,6 +22,16 @@ struct SeekerColumns: Sendable {
   var needs = CodeSetColumn()
   var preferredJobTypes = CodeSetColumn()
   var preferredSectors = CodeSetColumn()
+  /// Seekers by position, in one layer per travel class (`SeekerColumns.travelClasses`).
+  var grid = SlotGrid()
+
+  /// Upper bounds of the travel classes, km: a vacancy query searches each class's layer
+  /// within that class's largest distance.
+  static let travelClasses: [Double] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 250]
+
+  static func travelClass(_ km: Double) -> Int {
+    travelClasses.firstIndex { km <= $0 } ?? travelClasses.count - 1
+  }
 
   var count: Int { records.count }
 
@@ -48,6 +58,7 @@ struct SeekerColumns: Sendable {
       needs.replace(at: slot, with: row.needs)
       preferredJobTypes.replace(at: slot, with: row.preferredJobTypes)
       preferredSectors.replace(at: slot, with: row.preferredSectors)
+      grid.move(slot, lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm))
     } else {
       slots[ByteKey(seeker.id)] = records.count
       records.append(seeker)
@@ -69,6 +80,7 @@ struct SeekerColumns: Sendable {
       needs.append(row.needs)
       preferredJobTypes.append(row.preferredJobTypes)
       preferredSectors.append(row.preferredSectors)
+      grid.append(lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm))
     }
   }
 
@@ -101,6 +113,7 @@ struct SeekerColumns: Sendable {
     needs.swapRemove(at: slot)
     preferredJobTypes.swapRemove(at: slot)
     preferredSectors.swapRemove(at: slot)
+    grid.swapRemove(slot)
     return true
   }
 }

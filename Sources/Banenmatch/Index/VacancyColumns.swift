@@ -21,6 +21,7 @@ struct VacancyColumns: Sendable {
   var requiredSkills = CodeSetColumn()
   var preferredSkills = CodeSetColumn()
   var offers = CodeSetColumn()
+  var grid = SlotGrid()
 
   var count: Int { records.count }
 
@@ -46,6 +47,7 @@ struct VacancyColumns: Sendable {
       requiredSkills.replace(at: slot, with: row.requiredSkills)
       preferredSkills.replace(at: slot, with: row.preferredSkills)
       offers.replace(at: slot, with: row.offers)
+      grid.move(slot, lat: row.lat, lon: row.lon)
     } else {
       slots[ByteKey(vacancy.id)] = records.count
       records.append(vacancy)
@@ -66,6 +68,7 @@ struct VacancyColumns: Sendable {
       requiredSkills.append(row.requiredSkills)
       preferredSkills.append(row.preferredSkills)
       offers.append(row.offers)
+      grid.append(lat: row.lat, lon: row.lon)
     }
   }
 
@@ -97,6 +100,7 @@ struct VacancyColumns: Sendable {
     requiredSkills.swapRemove(at: slot)
     preferredSkills.swapRemove(at: slot)
     offers.swapRemove(at: slot)
+    grid.swapRemove(slot)
     return true
   }
 }

@@ -19,8 +19,13 @@ struct CompiledFilters {
     if let types = filters.employerTypes {
       employerTypes = types.reduce(0) { $0 | 1 << UInt8(EmployerType.allCases.firstIndex(of: $1)!) }
     }
-    excludedSlots = filters.excludeIDs.compactMap { slots[ByteKey($0)] }.sorted()
+    excludedSlots = Array(Set(filters.excludeIDs.compactMap { slots[ByteKey($0)] })).sorted()
     maxKm = filters.maxKm ?? .infinity
+  }
+
+  /// Whether a filter other than `excludeIds` and `maxKm` narrows the vacancies considered.
+  var restrictsVacancies: Bool {
+    regions != nil || employerTypes != 0xFF || sectors != nil || jobTypes != nil
   }
 
   @inline(__always)

@@ -30,15 +30,12 @@ extension MatchIndex {
     var candidates = 0
     var feasible = 0
 
-    for slot in 0..<s.count {
-      if let regions = filters.regions, !regions.contains(s.region[slot]) { continue }
-      if filters.isExcluded(slot) { continue }
-      candidates += 1
-
+    /// Judges one seeker that passed the filters.
+    func evaluate(_ slot: Int) {
       // Never waived: eligibility and wage value.
-      if vacancy.banenafspraak && !s.registered[slot] { continue }
+      if vacancy.banenafspraak && !s.registered[slot] { return }
       let wage = s.wageValue[slot]
-      if !query.minWageValue.isNaN && !wage.isNaN && wage < query.minWageValue { continue }
+      if !query.minWageValue.isNaN && !wage.isNaN && wage < query.minWageValue { return }
 
       var failed: UInt16 = 0
       var failures = 0
@@ -62,28 +59,28 @@ extension MatchIndex {
         failed |= Constraint.start.bit
         failures += 1
       }
-      if failures > allowance { continue }
+      if failures > allowance { return }
       if query.requiredUnknown
         || !s.skills.contains(all: query.requiredSkills, signature: query.requiredSignature, at: slot)
       {
         failed |= Constraint.requiredSkills.bit
         failures += 1
-        if failures > allowance { continue }
+        if failures > allowance { return }
       }
       if !s.needs.isSubset(at: slot, of: query.offers, signature: query.offerSignature) {
         failed |= Constraint.accommodations.bit
         failures += 1
-        if failures > allowance { continue }
+        if failures > allowance { return }
       }
       let travelKm = min(s.maxTravelKm[slot], filters.maxKm)
-      if failures == allowance && latitudeBoundExceeds(s.lat[slot] - query.lat, travelKm) { continue }
+      if failures == allowance && latitudeBoundExceeds(s.lat[slot] - query.lat, travelKm) { return }
       let distanceKm = GeoMath.distanceKm(
         lat1: s.lat[slot], lon1: s.lon[slot], cosLat1: s.cosLat[slot],
         lat2: query.lat, lon2: query.lon, cosLat2: query.cosLat)
       if distanceKm > travelKm {
         failed |= Constraint.distance.bit
         failures += 1
-        if failures > allowance { continue }
+        if failures > allowance { return }
       }
 
       let features = FeatureValues(
@@ -104,6 +101,27 @@ extension MatchIndex {
         if top.admits(score: score) { top.offer(entry, ids: ids) }
       } else if near.admits(score: score) {
         near.offer(entry, ids: ids)
+      }
+    }
+
+    // Without near misses or a region filter only the seekers within reach can match: visit,
+    // per travel class, the grid cells within that class's largest distance.
+    let windows = SeekerColumns.travelClasses.map {
+      SlotGrid.window(lat: query.lat, lon: query.lon, km: min($0, filters.maxKm))
+    }
+    if options.nearMisses == 0 && filters.regions == nil && !windows.contains(where: { $0 == nil }) {
+      candidates = s.count - filters.excludedSlots.count
+      for (layer, window) in windows.enumerated() {
+        s.grid.forEach(in: window!, layer: layer) { slot in
+          if !filters.isExcluded(slot) { evaluate(slot) }
+        }
+      }
+    } else {
+      for slot in 0..<s.count {
+        if let regions = filters.regions, !regions.contains(s.region[slot]) { continue }
+        if filters.isExcluded(slot) { continue }
+        candidates += 1
+        evaluate(slot)
       }
     }
 

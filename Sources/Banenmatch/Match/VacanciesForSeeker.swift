@@ -32,18 +32,12 @@ extension MatchIndex {
     var candidates = 0
     var feasible = 0
 
-    for slot in 0..<v.count {
-      if let regions = filters.regions, !regions.contains(v.region[slot]) { continue }
-      if filters.employerTypes & (1 << v.employerType[slot]) == 0 { continue }
-      if let sectors = filters.sectors, !sectors.contains(v.sector[slot]) { continue }
-      if let jobTypes = filters.jobTypes, !jobTypes.contains(v.jobType[slot]) { continue }
-      if filters.isExcluded(slot) { continue }
-      candidates += 1
-
+    /// Judges one vacancy that passed the filters.
+    func evaluate(_ slot: Int) {
       // Never waived: eligibility and wage value.
-      if v.banenafspraak[slot] && !query.registered { continue }
+      if v.banenafspraak[slot] && !query.registered { return }
       let minWage = v.minWageValue[slot]
-      if !minWage.isNaN && !query.wageValue.isNaN && query.wageValue < minWage { continue }
+      if !minWage.isNaN && !query.wageValue.isNaN && query.wageValue < minWage { return }
 
       var failed: UInt16 = 0
       var failures = 0
@@ -67,25 +61,25 @@ extension MatchIndex {
         failed |= Constraint.start.bit
         failures += 1
       }
-      if failures > allowance { continue }
+      if failures > allowance { return }
       if !v.requiredSkills.isSubset(at: slot, of: query.skills, signature: query.skillSignature) {
         failed |= Constraint.requiredSkills.bit
         failures += 1
-        if failures > allowance { continue }
+        if failures > allowance { return }
       }
       if query.needsUnknown || !v.offers.contains(all: query.needs, signature: query.needSignature, at: slot) {
         failed |= Constraint.accommodations.bit
         failures += 1
-        if failures > allowance { continue }
+        if failures > allowance { return }
       }
-      if failures == allowance && latitudeBoundExceeds(v.lat[slot] - query.lat, travelKm) { continue }
+      if failures == allowance && latitudeBoundExceeds(v.lat[slot] - query.lat, travelKm) { return }
       let distanceKm = GeoMath.distanceKm(
         lat1: query.lat, lon1: query.lon, cosLat1: query.cosLat,
         lat2: v.lat[slot], lon2: v.lon[slot], cosLat2: v.cosLat[slot])
       if distanceKm > travelKm {
         failed |= Constraint.distance.bit
         failures += 1
-        if failures > allowance { continue }
+        if failures > allowance { return }
       }
 
       let preferred = v.preferredSkills.count(at: slot)
@@ -109,6 +103,28 @@ extension MatchIndex {
         if top.admits(score: score) { top.offer(entry, ids: ids) }
       } else if near.admits(score: score) {
         near.offer(entry, ids: ids)
+      }
+    }
+
+    // Without near misses or candidate filters only the vacancies within reach can match:
+    // visit the grid cells around the seeker. Otherwise scan them all.
+    if options.nearMisses == 0 && !filters.restrictsVacancies,
+      let window = SlotGrid.window(lat: query.lat, lon: query.lon, km: travelKm)
+    {
+      candidates = v.count - filters.excludedSlots.count
+      v.grid.forEach(in: window) { slot in
+        if !filters.isExcluded(slot) { evaluate(slot) }
+      }
+    } else {
+      for slot in 0..<v.count {
+      if let regions = filters.regions, !regions.contains(v.region[slot]) { continue }
+        if filters.employerTypes & (1 << v.employerType[slot]) == 0 { continue }
+        if let sectors = filters.sectors, !sectors.contains(v.sector[slot]) { continue }
+        if let jobTypes = filters.jobTypes, !jobTypes.contains(v.jobType[slot]) { continue }
+        if filters.isExcluded(slot) { continue }
+        candidates += 1
+
+        evaluate(slot)
       }
     }
 

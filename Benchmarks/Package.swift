@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+// The benchmark suite (package-benchmark), a package of its own so that `make test` never
+// builds it. Run with `make bench` from the repository root.
+import PackageDescription
+
+import class Foundation.ProcessInfo
+import struct Foundation.URL
+
+// SwiftPM names a path dependency after its folder, which is wherever the repository was
+// cloned; find that name so the products below resolve in any checkout.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let core = root.lastPathComponent.lowercased()
+
+
+
+let package = Package(
+  name: "BanenmatchBenchmarks",
+  platforms: [.macOS(.v15)],
+  dependencies: [
+    .package(path: ".."),
+    // The default traits need swift-runtime-interposer, which this machine lacks (PROTOCOL.md §6).
+    .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    // Shared: the `nl` data set, generated once and cached in Benchmarks/.data (not committed).
+    .target(
+      name: "BenchmarkData",
+      dependencies: [
+        .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
+      ],
+      path: "Benchmarks/Support"
+    ),
+    .executableTarget(
+      name: "MatchBenchmarks",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
+      ],
+      path: "Benchmarks/MatchBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+    .executableTarget(
+      name: "JSONBenchmarks",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
+      ],
+      path: "Benchmarks/JSONBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+    .executableTarget(
+      name: "WorkerBenchmarks",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
+      ],
+      path: "Benchmarks/WorkerBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+  ]
+)

@@ -1,0 +1,94 @@
+/// Slots bucketed by position in cells of 0.1° latitude × 0.15° longitude (about 11 × 10 km
+/// in the Netherlands), so that a query visits only the cells that can hold a record within
+/// its travel distance.
+///
+/// Exact by construction: the cells visited are a superset of every point within the
+/// distance, because the great-circle distance is at least R·|Δφ| and at least
+/// 2R·asin(√(cos φ₁ cos φ₂)·|sin(Δλ/2)|). When that bound cannot be used (near a pole, across
+/// the antimeridian, or when it would visit too many cells) `forEach` says so and the caller
+/// scans everything.
+struct SlotGrid: Sendable {
+  static let cellLat = 0.1 * GeoMath.degreesToRadians
+  static let cellLon = 0.15 * GeoMath.degreesToRadians
+  /// Beyond this many cells a query scans every slot instead.
+  static let maxCellsVisited = 4096
+
+  private(set) var cells: [Int: [Int32]] = [:]
+  /// The cell key of each slot.
+  private var keys = ContiguousArray<Int>()
+
+  var count: Int { keys.count }
+
+  static func row(_ lat: Double) -> Int { Int((lat / cellLat).rounded(.down)) }
+  static func column(_ lon: Double) -> Int { Int((lon / cellLon).rounded(.down)) }
+  /// Rows lie in -900…900 and columns in -1200…1200; a layer separates records that are
+  /// searched with different distances (seekers by travel class).
+  static func key(layer: Int, row: Int, column: Int) -> Int { layer << 32 | (row + 1000) << 16 | (column + 2000) }
+
+  /// Adds the next slot (`count`) at this position (radians).
+  mutating func append(lat: Double, lon: Double, layer: Int = 0) {
+    let key = Self.key(layer: layer, row: Self.row(lat), column: Self.column(lon))
+    cells[key, default: []].append(Int32(keys.count))
+    keys.append(key)
+  }
+
+  /// Moves `slot` to a new position.
+  mutating func move(_ slot: Int, lat: Double, lon: Double, layer: Int = 0) {
+    let key = Self.key(layer: layer, row: Self.row(lat), column: Self.column(lon))
+    guard key != keys[slot] else { return }
+    detach(slot)
+    cells[key, default: []].append(Int32(slot))
+    keys[slot] = key
+  }
+
+  /// Removes `slot`; the last slot takes its number, as in the columns' swap-remove.
+  mutating func swapRemove(_ slot: Int) {
+    detach(slot)
+    let last = keys.count - 1
+    if slot != last {
+      let lastKey = keys[last]
+      if let index = cells[lastKey]?.firstIndex(of: Int32(last)) { cells[lastKey]![index] = Int32(slot) }
+      keys[slot] = lastKey
+    }
+    keys.removeLast()
+  }
+
+  private mutating func detach(_ slot: Int) {
+    let key = keys[slot]
+    guard let index = cells[key]?.firstIndex(of: Int32(slot)) else { return }
+    cells[key]!.remove(at: index)
+    if cells[key]!.isEmpty { cells[key] = nil }
+  }
+
+  /// The cell rows and columns that can hold a point within `km` of (lat, lon), or nil when
+  /// every slot must be scanned.
+  static func window(lat: Double, lon: Double, km: Double) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+    guard km.isFinite else { return nil }
+    // Slack for rounding in the haversine: never exclude a point the exact test accepts.
+    let angle = km / GeoMath.earthRadiusKm * (1 + 1e-9) + 1e-12
+    let south = lat - angle
+    let north = lat + angle
+    guard south > -Double.pi / 2 + 0.01, north < Double.pi / 2 - 0.01 else { return nil }
+    // The smallest cosine in the band bounds the longitude reach from below.
+    let minCos = min(GeoMath.cos(south), GeoMath.cos(north), GeoMath.cos(lat))
+    let reach = GeoMath.sin(min(angle / 2, Double.pi / 2)) / minCos
+    guard reach < 0.99 else { return nil }
+    let dLon = 2 * GeoMath.asin(reach) * (1 + 1e-9) + 1e-12
+    guard lon - dLon > -Double.pi, lon + dLon < Double.pi else { return nil }
+    let rows = row(south)...row(north)
+    let columns = column(lon - dLon)...column(lon + dLon)
+    guard rows.count * columns.count <= maxCellsVisited else { return nil }
+    return (rows, columns)
+  }
+
+  /// Calls `body` with every slot of `layer` in the window's cells.
+  @inline(__always)
+  func forEach(in window: (rows: ClosedRange<Int>, columns: ClosedRange<Int>), layer: Int = 0, _ body: (Int) -> Void) {
+    for row in window.rows {
+      for column in window.columns {
+        guard let slots = cells[Self.key(layer: layer, row: row, column: column)] else { continue }
+        for slot in slots { body(Int(slot)) }
+      }
+    }
+  }
+}
