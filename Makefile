@@ -44,3 +44,17 @@ format:
 
 clean:
 	rm -rf .build
+
+# libFuzzer over the frame reader and the request decoder, for FUZZ_SECONDS (default 10 minutes),
+# on a corpus seeded from samples/ and JSONTestSuite; crashes land in .build-fuzz/crash-*.
+# Not part of `make test`. Every crash found becomes a case in
+# Tests/BanenmatchWorkerTests/FuzzRegressionTests.swift.
+FUZZ_SECONDS ?= 600
+FUZZ_CORPUS ?= .build-fuzz/corpus
+.PHONY: fuzz
+fuzz: deps
+	BANENMATCH_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product banenmatch-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	Fuzz/seed-corpus.sh $(FUZZ_CORPUS)
+	.build-fuzz/release/banenmatch-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=20 \
+	  -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=.build-fuzz/ $(FUZZ_CORPUS)

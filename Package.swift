@@ -101,3 +101,21 @@ let package = Package(
     ),
   ]
 )
+
+// The libFuzzer target over the frame reader and the request decoder, only when
+// BANENMATCH_FUZZ=1 (`make fuzz`): a normal build never sees it. Built with
+// `-sanitize=fuzzer,address -parse-as-library`; its `banenmatch_fuzz_main` (SwiftPM's entry
+// point for the target) runs libFuzzer's driver.
+if Context.environment["BANENMATCH_FUZZ"] == "1" {
+  package.targets.append(
+    .executableTarget(
+      name: "banenmatch-fuzz",
+      dependencies: [
+        "Banenmatch", "BanenmatchJSON", "BanenmatchWorker",
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Fuzz",
+      exclude: ["seed-corpus.sh"],
+      swiftSettings: swiftSettings + [.enableExperimentalFeature("Extern")]
+    ))
+}

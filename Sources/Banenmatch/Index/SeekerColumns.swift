@@ -7,7 +7,10 @@ struct SeekerColumns: Sendable {
   var lat = ContiguousArray<Double>()  // radians
   var lon = ContiguousArray<Double>()  // radians
   var cosLat = ContiguousArray<Double>()
+  /// Unit vector of the position, for the chord prefilter of the distance test.
+  var unit = ContiguousArray<UnitVector>()
   var maxTravelKm = ContiguousArray<Double>()
+  var chordLimit = ContiguousArray<Double>()
   var hoursMin = ContiguousArray<Double>()
   var hoursMax = ContiguousArray<Double>()
   var workdays = ContiguousArray<UInt8>()
@@ -43,7 +46,9 @@ struct SeekerColumns: Sendable {
       lat[slot] = row.lat
       lon[slot] = row.lon
       cosLat[slot] = row.cosLat
+      unit[slot] = row.unit
       maxTravelKm[slot] = seeker.maxTravelKm
+      chordLimit[slot] = GeoMath.chordLimit(km: seeker.maxTravelKm)
       hoursMin[slot] = seeker.hours.min
       hoursMax[slot] = seeker.hours.max
       workdays[slot] = seeker.workdays.rawValue
@@ -65,7 +70,9 @@ struct SeekerColumns: Sendable {
       lat.append(row.lat)
       lon.append(row.lon)
       cosLat.append(row.cosLat)
+      unit.append(row.unit)
       maxTravelKm.append(seeker.maxTravelKm)
+      chordLimit.append(GeoMath.chordLimit(km: seeker.maxTravelKm))
       hoursMin.append(seeker.hours.min)
       hoursMax.append(seeker.hours.max)
       workdays.append(seeker.workdays.rawValue)
@@ -98,7 +105,9 @@ struct SeekerColumns: Sendable {
     drop(&lat)
     drop(&lon)
     drop(&cosLat)
+    drop(&unit)
     drop(&maxTravelKm)
+    drop(&chordLimit)
     drop(&hoursMin)
     drop(&hoursMax)
     drop(&workdays)
@@ -121,6 +130,7 @@ struct SeekerColumns: Sendable {
 /// A seeker's derived values, computed once per upsert.
 struct SeekerRow {
   var lat, lon, cosLat: Double
+  var unit: UnitVector
   var available: Int32
   var educationRank: Int8
   var region: UInt32
@@ -131,6 +141,7 @@ struct SeekerRow {
     lat = seeker.location.lat * GeoMath.degreesToRadians
     lon = seeker.location.lon * GeoMath.degreesToRadians
     cosLat = GeoMath.cos(lat)
+    unit = UnitVector(lat: lat, lon: lon)
     available = seeker.availableFrom?.daysSinceEpoch ?? nowDay
     educationRank = seeker.education.map { Int8($0.rank) } ?? unknownRank
     region = seeker.region.map { vocabulary.regions.intern($0) } ?? noCode

@@ -7,6 +7,8 @@ struct VacancyColumns: Sendable {
   var lat = ContiguousArray<Double>()  // radians
   var lon = ContiguousArray<Double>()  // radians
   var cosLat = ContiguousArray<Double>()
+  /// Unit vector of the position, for the chord prefilter of the distance test.
+  var unit = ContiguousArray<UnitVector>()
   var hoursMin = ContiguousArray<Double>()
   var hoursMax = ContiguousArray<Double>()
   var workdays = ContiguousArray<UInt8>()
@@ -33,6 +35,7 @@ struct VacancyColumns: Sendable {
       lat[slot] = row.lat
       lon[slot] = row.lon
       cosLat[slot] = row.cosLat
+      unit[slot] = row.unit
       hoursMin[slot] = vacancy.hours.min
       hoursMax[slot] = vacancy.hours.max
       workdays[slot] = vacancy.workdays.rawValue
@@ -54,6 +57,7 @@ struct VacancyColumns: Sendable {
       lat.append(row.lat)
       lon.append(row.lon)
       cosLat.append(row.cosLat)
+      unit.append(row.unit)
       hoursMin.append(vacancy.hours.min)
       hoursMax.append(vacancy.hours.max)
       workdays.append(vacancy.workdays.rawValue)
@@ -86,6 +90,7 @@ struct VacancyColumns: Sendable {
     drop(&lat)
     drop(&lon)
     drop(&cosLat)
+    drop(&unit)
     drop(&hoursMin)
     drop(&hoursMax)
     drop(&workdays)
@@ -108,6 +113,7 @@ struct VacancyColumns: Sendable {
 /// A vacancy's derived values, computed once per upsert.
 struct VacancyRow {
   var lat, lon, cosLat: Double
+  var unit: UnitVector
   var start: Int32
   var employerType: UInt8
   var jobType, sector, region: UInt32
@@ -117,6 +123,7 @@ struct VacancyRow {
     lat = vacancy.location.lat * GeoMath.degreesToRadians
     lon = vacancy.location.lon * GeoMath.degreesToRadians
     cosLat = GeoMath.cos(lat)
+    unit = UnitVector(lat: lat, lon: lon)
     start = vacancy.startDate?.daysSinceEpoch ?? nowDay
     employerType = UInt8(EmployerType.allCases.firstIndex(of: vacancy.employer.type)!)
     jobType = vocabulary.jobTypes.intern(vacancy.jobType)

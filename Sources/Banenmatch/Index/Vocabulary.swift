@@ -17,3 +17,19 @@ let noCode = CodeTable.absent
 let nowDay = Int32.min
 /// Marks "unknown" in an education-rank column.
 let unknownRank: Int8 = -1
+
+/// A position as a unit vector: the chord between two of them bounds their distance cheaply.
+struct UnitVector: Sendable {
+  var x, y, z: Double
+
+  init(lat: Double, lon: Double) {
+    (x, y, z) = GeoMath.unitVector(lat: lat, lon: lon)
+  }
+
+  /// Whether the great-circle distance to `other` certainly exceeds the distance whose
+  /// chord is `limit` (`GeoMath.chordLimit`).
+  @inline(__always)
+  func isBeyond(_ other: UnitVector, limit: Double) -> Bool {
+    GeoMath.chordExceeds(dx: x - other.x, dy: y - other.y, dz: z - other.z, limit: limit)
+  }
+}

@@ -30,8 +30,16 @@ extension MatchIndex {
     var candidates = 0
     var feasible = 0
 
+    let queryUnit = UnitVector(lat: query.lat, lon: query.lon)
+    let requestChordLimit = GeoMath.chordLimit(km: filters.maxKm)
+
     /// Judges one seeker that passed the filters.
     func evaluate(_ slot: Int) {
+      // Without near misses, the cheapest tests that reject most pairs come first.
+      if allowance == 0 {
+        if s.unit[slot].isBeyond(queryUnit, limit: min(s.chordLimit[slot], requestChordLimit)) { return }
+        if query.requiredSignature & ~s.skills.signatures[slot] != 0 || query.requiredUnknown { return }
+      }
       // Never waived: eligibility and wage value.
       if vacancy.banenafspraak && !s.registered[slot] { return }
       let wage = s.wageValue[slot]

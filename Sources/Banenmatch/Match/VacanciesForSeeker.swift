@@ -32,8 +32,16 @@ extension MatchIndex {
     var candidates = 0
     var feasible = 0
 
+    let queryUnit = UnitVector(lat: query.lat, lon: query.lon)
+    let chordLimit = GeoMath.chordLimit(km: travelKm)
+
     /// Judges one vacancy that passed the filters.
     func evaluate(_ slot: Int) {
+      // Without near misses, the cheapest tests that reject most pairs come first.
+      if allowance == 0 {
+        if v.unit[slot].isBeyond(queryUnit, limit: chordLimit) { return }
+        if v.requiredSkills.signatures[slot] & ~query.skillSignature != 0 { return }
+      }
       // Never waived: eligibility and wage value.
       if v.banenafspraak[slot] && !query.registered { return }
       let minWage = v.minWageValue[slot]

@@ -25,6 +25,27 @@ enum GeoMath {
     return 2 * earthRadiusKm * asin(min(1, a.squareRoot()))
   }
 
+  /// The straight-line distance through the Earth, on the unit sphere, that corresponds to a
+  /// great-circle distance of `km`: 2·sin(km / 2R). Comparing squared chords between unit
+  /// vectors needs no trigonometry per pair; used as a conservative prefilter only.
+  static func chordLimit(km: Double) -> Double {
+    let half = km / (2 * earthRadiusKm)
+    return half >= Double.pi / 2 ? 2 : 2 * sin(half)
+  }
+
+  /// Whether the chord between two unit vectors is certainly longer than `limit` (with slack
+  /// for rounding), so that the exact haversine test would fail too.
+  @inline(__always)
+  static func chordExceeds(dx: Double, dy: Double, dz: Double, limit: Double) -> Bool {
+    dx * dx + dy * dy + dz * dz > limit * limit * (1 + 1e-9) + 1e-15
+  }
+
+  /// The unit vector of a position in radians.
+  static func unitVector(lat: Double, lon: Double) -> (x: Double, y: Double, z: Double) {
+    let c = cos(lat)
+    return (c * cos(lon), c * sin(lon), sin(lat))
+  }
+
   /// Sine of `x` radians, for finite `x` of moderate size (|x| < 10⁶).
   @usableFromInline
   static func sin(_ x: Double) -> Double {

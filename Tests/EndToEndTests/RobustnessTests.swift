@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// Hostile input through the real pipes: oversized, truncated, garbage, deeply nested; and
+/// what reaches stdout and stderr.
+extension EndToEnd {
+  @Suite struct Robustness {
+    static let engineInfo = #"{"jsonrpc":"2.0","id":"alive","method":"engine.info"}"#
+
+    /// Sends `engine.info` and expects it to be the next message.
+    static func expectServes(_ worker: WorkerProcess, sourceLocation: SourceLocation = #_sourceLocation) throws {
+      try worker.send(engineInfo)
+      let reply = try worker.nextObject()
+      #expect(reply["id"] as? String == "alive", sourceLocation: sourceLocation)
+      #expect(reply.result?["name"] as? String == "banenmatch", sourceLocation: sourceLocation)
+    }
+
+    /// A valid request of exactly `size` bytes.
+    static func request(bytes size: Int, id: Int) -> String {
+      let head = #"{"jsonrpc":"2.0","id":\#(id),"method":"engine.info","params":{"pad":""#
+      let tail = #""}}"#
+      return head + String(repeating: "p", count: size - head.utf8.count - tail.utf8.count) + tail
+    }
+
+    @Test(arguments: [WorkerProcess.Wire.lines, .headers])
+    func oversizedMessageIsRefusedAndTheWorkerGoesOn(wire: WorkerProcess.Wire) throws {
+      let worker = try WorkerProcess(arguments: ["--max-message-bytes", "1000"], wire: wire)
+      try worker.send(Self.request(bytes: 1000, id: 1))  // exactly the limit: served
+      let fits = try worker.nextObject()
+      #expect(fits["id"] as? Int == 1)
+      #expect(fits.result != nil)
+      try worker.send(Self.request(bytes: 1001, id: 2))
+      try worker.send(Self.request(bytes: 200_000, id: 3))
+      for _ in 0..<2 {
+        let refused = try worker.nextObject()
+        #expect(refused.errorCode == -32002)
+        #expect(refused.hasNullID)
+        let data = (refused["error"] as? [String: Any])?["data"] as? [String: Any]
+        #expect(data?["max"] as? Int == 1000)
+      }
+      try Self.expectServes(worker)
+      #expect(try worker.finish() == .exited(0))
+    }
+
+    @Test func truncatedHeaderFramedMessageAtEndOfInput() throws {
+      let worker = try WorkerProcess(arguments: [], wire: .headers)
+      try worker.send(Self.engineInfo)
+      _ = try worker.nextObject()
+      try worker.sendRaw(Array("Content-Length: 100\r\n\r\n{\"jsonrpc\":\"2.0\",".utf8))
+      #expect(try worker.finish() == .exited(0))
+      let reply = try worker.nextObject()
+      #expect(reply.errorCode == -32700)
+      #expect(reply.hasNullID)
+      #expect(((reply["error"] as? [String: Any])?["message"] as? String)?.contains("ended") == true)
+    }
+
+    @Test func truncatedLineAtEndOfInputIsStillAnswered() throws {
+      let worker = try WorkerProcess(arguments: [])
+      try worker.sendRaw(Array(#"{"jsonrpc":"2.0","id":1,"method":"engine.info"}"#.utf8))  // no newline
+      #expect(try worker.finish() == .exited(0))
+      #expect(try worker.nextObject()["id"] as? Int == 1)
+    }
+
+    /// Seeded random bytes with NUL, invalid UTF-8, newlines and brackets.
+    static func garbage(_ rng: inout SplitMix64, count: Int) -> [UInt8] {
+      let interesting: [UInt8] = [0x00, 0x0A, 0x0D, 0xFF, 0xC0, 0xED, 0xA0, 0x80, 0x7B, 0x7D, 0x5B, 0x5D, 0x22, 0x5C]
+      return (0..<count).map { _ in
+        rng.next() % 3 == 0
+          ? interesting[Int(rng.next() % UInt64(interesting.count))] : UInt8(truncatingIfNeeded: rng.next())
+      }
+    }
+
+    @Test func binaryGarbageLinesGetErrorsOnly() throws {
+      var rng = SplitMix64(seed: 0xBAD_5EED)
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples, "--framing", "lines"])
+      for _ in 0..<300 {
+        try worker.sendRaw(Self.garbage(&rng, count: Int(rng.next() % 400)))
+      }
+      try worker.sendRaw([0x0A])
+      try worker.send(Self.engineInfo)
+      let replies = try worker.messages(through: "alive").dropLast()
+      #expect(!replies.isEmpty)
+      for reply in replies {
+        let object = try JSON.parse(reply)
+        let codes = (object as? [[String: Any]])?.map(\.errorCode) ?? [(object as? [String: Any])?.errorCode]
+        #expect(codes.allSatisfy { [-32700, -32600, -32002].contains($0 ?? 0) }, "\(object)")
+      }
+      #expect(try worker.finish() == .exited(0))
+    }
+
+    @Test func binaryGarbageBodiesGetOneErrorEach() throws {
+      var rng = SplitMix64(seed: 0x6A5B_A6E)
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples, "--framing", "headers"], wire: .headers)
+      let count = 300
+      for _ in 0..<count { try worker.send(bytes: Self.garbage(&rng, count: Int(rng.next() % 600))) }
+      try worker.send(Self.engineInfo)
+      let replies = try worker.messages(through: "alive").dropLast()
+      #expect(replies.count == count)
+      for reply in replies {
+        let object = try #require(try JSON.parse(reply) as? [String: Any])
+        #expect([-32700, -32600].contains(object.errorCode ?? 0), "\(object)")
+        #expect(object.hasNullID)
+      }
+      #expect(try worker.finish() == .exited(0))
+    }
+
+    @Test func binaryGarbageInHeaderFramingIsSkipped() throws {
+      var rng = SplitMix64(seed: 0x4EAD_E125)
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples, "--framing", "headers"], wire: .headers)
+      for _ in 0..<50 {
+        try worker.sendRaw(Self.garbage(&rng, count: Int(rng.next() % 20_000)))
+        // End any header section the garbage opened, then a real message.
+        try worker.sendRaw(Array("\r\n\r\n".utf8))
+        try worker.send(Self.engineInfo)
+        let replies = try worker.messages(through: "alive").dropLast()
+        for reply in replies {
+          let object = try #require(try JSON.parse(reply) as? [String: Any])
+          #expect(object.errorCode != nil, "\(object)")
+        }
+      }
+      #expect(try worker.finish() == .exited(0))
+    }
+
+    @Test func nestingPastTheLimitIsRefused() throws {
+      let worker = try WorkerProcess(arguments: [])
+      func request(depth: Int, id: Int) -> String {
+        // The request object is level 1, params level 2, then arrays down to `depth`.
+        let arrays = depth - 2
+        return #"{"jsonrpc":"2.0","id":\#(id),"method":"engine.info","params":{"deep":"#
+          + String(repeating: "[", count: arrays) + String(repeating: "]", count: arrays) + "}}"
+      }
+      try worker.send(request(depth: 64, id: 64))
+      let fits = try worker.nextObject()
+      #expect(fits["id"] as? Int == 64)
+      #expect(fits.result != nil)
+      try worker.send(request(depth: 65, id: 65))
+      let refused = try worker.nextObject()
+      #expect(refused.errorCode == -32002)
+      #expect(refused.hasNullID)
+      try worker.send("[" + request(depth: 64, id: 66) + "]")  // a batch adds a level
+      let inBatch = try worker.nextObject()
+      #expect(inBatch.errorCode == -32002)
+      try worker.send(String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+      #expect([-32700, -32002].contains(try worker.nextObject().errorCode ?? 0))
+      try worker.send(String(repeating: "{\"a\":", count: 5_000) + "1" + String(repeating: "}", count: 5_000))
+      #expect([-32700, -32002].contains(try worker.nextObject().errorCode ?? 0))
+      try Self.expectServes(worker)
+      #expect(try worker.finish() == .exited(0))
+    }
+
+    @Test func stdoutCarriesOnlyFramesAndStderrNoRecordContent() throws {
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples, "--log-level", "trace"])
+      let secret = "geheime-vaardigheid-q7"
+      let region = "regio-verborgen-q7"
+      let seeker =
+        #"{"id":"S-PRIV","region":"\#(region)","location":{"lat":52.1,"lon":5.1},"maxTravelKm":30,"hours":{"min":8,"max":24},"skills":["\#(secret)"],"needs":["\#(secret)-nood"]}"#
+      let messages = [
+        #"{"jsonrpc":"2.0","id":1,"method":"seekers.upsert","params":{"seekers":[\#(seeker)]}}"#,
+        #"{"jsonrpc":"2.0","id":2,"method":"match.vacanciesForSeeker","params":{"seekerId":"S-PRIV","explain":true,"nearMisses":3}}"#,
+        #"{"jsonrpc":"2.0","id":3,"method":"match.vacanciesForSeeker","params":{"seeker":\#(seeker),"regions":["\#(region)"]}}"#,
+        #"{"jsonrpc":"2.0","id":4,"method":"seekers.upsert","params":{"seekers":[{"id":"S-BAD","skills":["\#(secret)"],"hours":"\#(secret)"}]}}"#,
+        #"{"jsonrpc":"2.0","id":5,"method":"seekers.remove","params":{"ids":[{"skill":"\#(secret)"}]}}"#,
+        #"{"jsonrpc":"2.0","id":6,"method":"engine.info","params":{"x":"\#(secret)"}"#,  // bad JSON
+        #"{"jsonrpc":"2.0","id":7,"method":"match.seekersForVacancy","params":{"vacancyId":"V-0001","regions":["\#(region)"]}}"#,
+        #"{"jsonrpc":"2.0","id":8,"method":"match.batch","params":{"seekerIds":["S-PRIV","S-0001"],"jobTypes":["\#(secret)"]}}"#,
+        #"[{"jsonrpc":"2.0","id":9,"method":"index.stats"},{"jsonrpc":"2.0","method":"seekers.remove","params":{"ids":["S-PRIV"]}}]"#,
+      ]
+      for message in messages { try worker.send(message) }
+      #expect(try worker.finish() == .exited(0))
+      try worker.waitForOutputsClosed()
+      let stdout = worker.stdoutBytes
+      #expect(stdout.last == 0x0A)
+      let lines = stdout.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+      #expect(lines.count == messages.count)
+      for line in lines {
+        #expect((try? JSON.parse(Array(line))) is [String: Any] || (try? JSON.parse(Array(line))) is [Any])
+      }
+      let stderr = worker.stderrText
+      #expect(stderr.contains("trace") || stderr.contains("debug"), "no logs at --log-level trace")
+      #expect(!stderr.contains("q7"), "record content in the logs:\n\(stderr)")
+    }
+  }
+}
