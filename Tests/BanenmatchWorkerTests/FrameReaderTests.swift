@@ -57,6 +57,11 @@ import Testing
       + body
   }
 
+  @Test func headerLinesMayMixLineEndings() {
+    let input = "Content-Type: application/json\nContent-Length: 2\n\r\n{}" + "content-length: 7\r\n\n[1,2,3]"
+    Self.expectAllChunkSizes(Array(input.utf8), framing: .headers, [Self.message("{}"), Self.message("[1,2,3]")])
+  }
+
   // MARK: Lines
 
   @Test func linesInEveryChunkSize() {

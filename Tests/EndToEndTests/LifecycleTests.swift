@@ -46,6 +46,14 @@ extension EndToEnd {
       #expect(try worker.waitForExit(timeout: .seconds(10)) == .exited(0))
     }
 
+    @Test func sigtermWhileLoadingDataExitsZero() throws {
+      let data = try Fixtures.dataSet(seekers: 20_000, vacancies: 3_000, seed: 7)
+      let worker = try WorkerProcess(arguments: ["--data", data])
+      usleep(20_000)  // well before a 20,000-seeker load has finished in a debug build
+      worker.deliver(signal: SIGTERM)
+      #expect(try worker.waitForExit() == .exited(0))
+    }
+
     @Test func sigtermWhileIdleExitsZero() throws {
       let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples])
       // Nothing tells when the worker waits for its first input: give it a second after loading.

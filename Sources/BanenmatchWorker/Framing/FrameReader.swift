@@ -153,9 +153,10 @@ public struct FrameReader: Sendable {
   }
 
   private func endsHeaderSection() -> Bool {
-    // An empty line: "\r\n\r\n", "\n\n", or a leading empty line (tolerated, skipped below).
+    // An empty line, "\r\n" or "\n", after a line feed — whichever line ending each line uses —
+    // or a leading empty line (tolerated, skipped below).
     let n = buffer.count
-    if n >= 4 && buffer[n - 4] == 0x0D && buffer[n - 3] == 0x0A && buffer[n - 2] == 0x0D { return true }
+    if n >= 3 && buffer[n - 3] == 0x0A && buffer[n - 2] == 0x0D { return true }
     if n >= 2 && buffer[n - 2] == 0x0A { return true }
     return n <= 2 && buffer.allSatisfy(isWhiteSpace)
   }
