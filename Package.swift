@@ -14,6 +14,8 @@ let package = Package(
   products: [
     .library(name: "Banenmatch", targets: ["Banenmatch"]),
     .library(name: "BanenmatchJSON", targets: ["BanenmatchJSON"]),
+    .library(name: "BanenmatchWorker", targets: ["BanenmatchWorker"]),
+    .library(name: "BanenmatchGenerate", targets: ["BanenmatchGenerate"]),
     .executable(name: "banenmatch", targets: ["banenmatch"]),
   ],
   dependencies: [

@@ -1,6 +1,10 @@
 import BanenmatchJSON
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Set by `$/cancelRequest`; long requests check it between units of work.
 final class CancellationFlag: Sendable {
   private let cancelled = Atomic<Bool>(false)
@@ -26,4 +30,12 @@ final class ProgressCounter: Sendable {
   init() {}
   /// Adds `count`; returns the new total.
   func add(_ count: Int) -> Int { value.add(count, ordering: .relaxed).newValue }
+}
+
+/// The machine's processors.
+enum System {
+  static var activeProcessorCount: Int {
+    let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    return count > 0 ? count : 1
+  }
 }

@@ -8,8 +8,6 @@ import Dispatch
 /// on how many.
 struct MatchBatch: ReadMethod {
   static let name = "match.batch"
-  /// Seekers per unit of parallel work, and per cancellation check.
-  static let chunkSize = 256
 
   static func run(params: JSONRef?, context: ReadContext) throws(RPCError) -> JSONWriter {
     let params = try JSONRef.requireObject(params)
@@ -47,37 +45,17 @@ struct MatchBatch: ReadMethod {
     }
     if !match.errors.isEmpty { throw .invalidParams(match.errors) }
 
-    let options = match.options
-    let chosen = seekers
-    let chunks = (seekers.count + chunkSize - 1) / chunkSize
-    let results = ChunkResults(count: chunks)
-    let done = ProgressCounter()
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      guard !context.cancellation.isCancelled else { return }
-      let range = chunk * chunkSize..<min(chosen.count, (chunk + 1) * chunkSize)
-      var writer = JSONWriter(capacity: range.count * 256)
-      for seeker in chosen[range] {
-        // Every option was validated above and the seeker is indexed, so this cannot fail.
-        guard let answer = try? index.vacancies(for: seeker, options: options) else { continue }
-        writer.object { w in
-          w.key("seekerId")
-          w.string(seeker.id)
-          w.key("matches")
-          w.array { w in for match in answer.matches { w.match(match, idKey: "vacancyId") } }
-        }
-      }
-      results.set(chunk, writer.bytes)
-      context.progress?.report(done: done.add(range.count), total: chosen.count)
-    }
-    try context.cancellation.check()
-    var writer = JSONWriter(capacity: results.totalBytes + 64)
+    let progress = context.progress
+    let total = seekers.count
+    let cancellation = context.cancellation
+    let body = BatchMatching.matches(
+      index: index, seekers: seekers, options: match.options, threads: System.activeProcessorCount,
+      isCancelled: { cancellation.isCancelled }, progress: { progress?.report(done: $0, total: total) })
+    guard let body else { throw .cancelled }
+    var writer = JSONWriter(capacity: body.count + 64)
     writer.object { w in
       w.key("results")
-      w.array { w in
-        for chunk in 0..<chunks where !results.bytes(chunk).isEmpty {
-          w.raw(String(decoding: results.bytes(chunk), as: UTF8.self))
-        }
-      }
+      w.array { w in w.raw(String(decoding: body, as: UTF8.self)) }
       w.key("indexVersion")
       w.integer(index.version)
     }
