@@ -27,6 +27,9 @@ struct SeekerColumns: Sendable {
   var preferredSectors = CodeSetColumn()
   /// Seekers by position, in one layer per travel class (`SeekerColumns.travelClasses`).
   var grid = SlotGrid()
+  /// Seekers by skill: a vacancy's required skills can only be held by the seekers on the
+  /// list of each of them.
+  var skillPostings = PostingLists()
 
   /// Upper bounds of the travel classes, km: a vacancy query searches each class's layer
   /// within that class's largest distance.
@@ -42,6 +45,8 @@ struct SeekerColumns: Sendable {
   mutating func upsert(_ seeker: Seeker, vocabulary: inout Vocabulary) {
     let row = SeekerRow(seeker, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(seeker.id)] {
+      skillPostings.remove(slot, codes: skills.codes(at: slot))
+      skillPostings.add(slot, codes: row.skills)
       records[slot] = seeker
       lat[slot] = row.lat
       lon[slot] = row.lon
@@ -66,6 +71,7 @@ struct SeekerColumns: Sendable {
       grid.move(slot, lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm))
     } else {
       slots[ByteKey(seeker.id)] = records.count
+      skillPostings.add(records.count, codes: row.skills)
       records.append(seeker)
       lat.append(row.lat)
       lon.append(row.lon)
@@ -95,7 +101,11 @@ struct SeekerColumns: Sendable {
   mutating func remove(id: String) -> Bool {
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
     let last = records.count - 1
-    if slot != last { slots[ByteKey(records[last].id)] = slot }
+    skillPostings.remove(slot, codes: skills.codes(at: slot))
+    if slot != last {
+      slots[ByteKey(records[last].id)] = slot
+      skillPostings.renumber(last, to: slot, codes: skills.codes(at: last))
+    }
     records.swapAt(slot, last)
     records.removeLast()
     func drop<T>(_ column: inout ContiguousArray<T>) {

@@ -91,4 +91,13 @@ struct SlotGrid: Sendable {
       }
     }
   }
+
+  /// The layer of `slot`.
+  func layer(of slot: Int) -> Int { keys[slot] >> 32 }
+
+  /// Whether `slot`'s cell lies inside the window.
+  func isInside(_ slot: Int, _ window: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)) -> Bool {
+    let key = keys[slot]
+    return window.rows.contains((key >> 16 & 0xFFFF) - 1000) && window.columns.contains((key & 0xFFFF) - 2000)
+  }
 }

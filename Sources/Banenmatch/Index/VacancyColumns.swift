@@ -24,6 +24,9 @@ struct VacancyColumns: Sendable {
   var preferredSkills = CodeSetColumn()
   var offers = CodeSetColumn()
   var grid = SlotGrid()
+  /// Vacancies by their smallest required skill (or among those requiring none): a seeker
+  /// can pass `requiredSkills` only for vacancies keyed by one of her skills.
+  var requiredKeys = PostingLists()
 
   var count: Int { records.count }
 
@@ -31,6 +34,8 @@ struct VacancyColumns: Sendable {
   mutating func upsert(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
     let row = VacancyRow(vacancy, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(vacancy.id)] {
+      requiredKeys.remove(slot, codes: requiredSkills.codes(at: slot).prefix(1))
+      requiredKeys.add(slot, codes: row.requiredSkills.prefix(1))
       records[slot] = vacancy
       lat[slot] = row.lat
       lon[slot] = row.lon
@@ -53,6 +58,7 @@ struct VacancyColumns: Sendable {
       grid.move(slot, lat: row.lat, lon: row.lon)
     } else {
       slots[ByteKey(vacancy.id)] = records.count
+      requiredKeys.add(records.count, codes: row.requiredSkills.prefix(1))
       records.append(vacancy)
       lat.append(row.lat)
       lon.append(row.lon)
@@ -80,7 +86,11 @@ struct VacancyColumns: Sendable {
   mutating func remove(id: String) -> Bool {
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
     let last = records.count - 1
-    if slot != last { slots[ByteKey(records[last].id)] = slot }
+    requiredKeys.remove(slot, codes: requiredSkills.codes(at: slot).prefix(1))
+    if slot != last {
+      slots[ByteKey(records[last].id)] = slot
+      requiredKeys.renumber(last, to: slot, codes: requiredSkills.codes(at: last).prefix(1))
+    }
     records.swapAt(slot, last)
     records.removeLast()
     func drop<T>(_ column: inout ContiguousArray<T>) {

@@ -112,16 +112,28 @@ extension MatchIndex {
       }
     }
 
-    // Without near misses or a region filter only the seekers within reach can match: visit,
-    // per travel class, the grid cells within that class's largest distance.
+    // Without a region filter only the seekers within reach can match: visit, per travel
+    // class, the grid cells within that class's largest distance. Near misses beyond them fail
+    // distance alone, so they hold every required skill: visit only the seekers on the
+    // shortest required skill's list. With a region filter, scan every seeker.
     let windows = SeekerColumns.travelClasses.map {
       SlotGrid.window(lat: query.lat, lon: query.lon, km: min($0, filters.maxKm))
     }
-    if options.nearMisses == 0 && filters.regions == nil && !windows.contains(where: { $0 == nil }) {
+    if filters.regions == nil, !windows.contains(where: { $0 == nil }) {
       candidates = s.count - filters.excludedSlots.count
       for (layer, window) in windows.enumerated() {
         s.grid.forEach(in: window!, layer: layer) { slot in
           if !filters.isExcluded(slot) { evaluate(slot) }
+        }
+      }
+      if options.nearMisses > 0 && !query.requiredUnknown {
+        func isBeyond(_ slot: Int) -> Bool { !s.grid.isInside(slot, windows[s.grid.layer(of: slot)]!) }
+        if let rarest = query.requiredSkills.min(by: { s.skillPostings.slots($0).count < s.skillPostings.slots($1).count }) {
+          for slot in s.skillPostings.slots(rarest) where isBeyond(Int(slot)) && !filters.isExcluded(Int(slot)) {
+            evaluate(Int(slot))
+          }
+        } else {
+          for slot in 0..<s.count where isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot) }
         }
       }
     } else {

@@ -114,14 +114,23 @@ extension MatchIndex {
       }
     }
 
-    // Without near misses or candidate filters only the vacancies within reach can match:
-    // visit the grid cells around the seeker. Otherwise scan them all.
-    if options.nearMisses == 0 && !filters.restrictsVacancies,
-      let window = SlotGrid.window(lat: query.lat, lon: query.lon, km: travelKm)
-    {
+    // Without candidate filters only the vacancies within reach can match: visit the grid
+    // cells around the seeker. Near misses beyond them fail distance alone, so they pass
+    // requiredSkills: visit only the vacancies keyed by one of the seeker's skills (or
+    // requiring none). With candidate filters, scan every vacancy.
+    if !filters.restrictsVacancies, let window = SlotGrid.window(lat: query.lat, lon: query.lon, km: travelKm) {
       candidates = v.count - filters.excludedSlots.count
       v.grid.forEach(in: window) { slot in
         if !filters.isExcluded(slot) { evaluate(slot) }
+      }
+      if options.nearMisses > 0 {
+        func visitBeyond(_ slots: [Int32]) {
+          for slot in slots where !v.grid.isInside(Int(slot), window) && !filters.isExcluded(Int(slot)) {
+            evaluate(Int(slot))
+          }
+        }
+        visitBeyond(v.requiredKeys.empty)
+        for code in query.skillCodes { visitBeyond(v.requiredKeys.slots(code)) }
       }
     } else {
       for slot in 0..<v.count {
@@ -156,6 +165,8 @@ struct SeekerQuery {
   var registered: Bool
   var hasPreferences: Bool
   var skills: CodeBits
+  /// The seeker's skills known to the index, sorted, each once.
+  var skillCodes: [UInt32]
   var skillSignature: UInt64
   var needs: [UInt32]
   var needSignature: UInt64
@@ -177,7 +188,8 @@ struct SeekerQuery {
     wageValue = seeker.wageValue ?? .nan
     registered = seeker.registered
     hasPreferences = !(seeker.preferences?.isEmpty ?? true)
-    let skillCodes = seeker.skills.map { vocabulary.skills.lookup($0) }.filter { $0 != CodeTable.absent }
+    skillCodes = seeker.skills.map { vocabulary.skills.lookup($0) }.filter { $0 != CodeTable.absent }.sorted()
+      .uniqued()
     skills = CodeBits(skillCodes, capacity: vocabulary.skills.count)
     skillSignature = CodeSetColumn.signature(of: skillCodes)
     let needCodes = seeker.needs.map { vocabulary.accommodations.lookup($0) }
