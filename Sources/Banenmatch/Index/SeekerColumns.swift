@@ -26,7 +26,7 @@ struct SeekerColumns: Sendable {
   var preferredJobTypes = CodeSetColumn()
   var preferredSectors = CodeSetColumn()
   /// Seekers by position, in one layer per travel class (`SeekerColumns.travelClasses`).
-  var grid = SlotGrid()
+  var grid = SlotGrid(cellDegrees: SeekerColumns.travelClasses.map { $0 / 4 / 111.195 })
   /// Seekers by skill: a vacancy's required skills can only be held by the seekers on the
   /// list of each of them.
   var skillPostings = PostingLists()

@@ -1,6 +1,7 @@
-/// Slots bucketed by position in cells of 0.1° latitude × 0.15° longitude (about 11 × 10 km
-/// in the Netherlands), so that a query visits only the cells that can hold a record within
-/// its travel distance.
+/// Slots bucketed by position in cells (by default 0.1° latitude × 0.15° longitude, about
+/// 11 × 10 km in the Netherlands), so that a query visits only the cells that can hold a
+/// record within its travel distance. Records searched with different distances live in
+/// different layers, each with cells sized to its distance.
 ///
 /// Exact by construction: the cells visited are a superset of every point within the
 /// distance, because the great-circle distance is at least R·|Δφ| and at least
@@ -8,10 +9,23 @@
 /// the antimeridian, or when it would visit too many cells) `forEach` says so and the caller
 /// scans everything.
 struct SlotGrid: Sendable {
-  static let cellLat = 0.1 * GeoMath.degreesToRadians
-  static let cellLon = 0.15 * GeoMath.degreesToRadians
+  /// The rows and columns of cells a query visits.
+  typealias Window = (rows: ClosedRange<Int>, columns: ClosedRange<Int>)
+
+  /// Cell height and width per layer, in radians.
+  let cellLat: [Double]
+  let cellLon: [Double]
   /// Beyond this many cells a query scans every slot instead.
   static let maxCellsVisited = 4096
+
+  /// One layer of 0.1° × 0.15° cells.
+  init() { self.init(cellDegrees: [0.1]) }
+
+  /// A layer per entry, with cells `degrees` high and 1.5 × `degrees` wide (at least 0.01°).
+  init(cellDegrees: [Double]) {
+    cellLat = cellDegrees.map { max(0.01, $0) * GeoMath.degreesToRadians }
+    cellLon = cellLat.map { $0 * 1.5 }
+  }
 
   private(set) var cells: [Int: [Int32]] = [:]
   /// The cell key of each slot.
@@ -19,22 +33,24 @@ struct SlotGrid: Sendable {
 
   var count: Int { keys.count }
 
-  static func row(_ lat: Double) -> Int { Int((lat / cellLat).rounded(.down)) }
-  static func column(_ lon: Double) -> Int { Int((lon / cellLon).rounded(.down)) }
-  /// Rows lie in -900…900 and columns in -1200…1200; a layer separates records that are
-  /// searched with different distances (seekers by travel class).
-  static func key(layer: Int, row: Int, column: Int) -> Int { layer << 32 | (row + 1000) << 16 | (column + 2000) }
+  func row(_ lat: Double, layer: Int) -> Int { Int((lat / cellLat[layer]).rounded(.down)) }
+  func column(_ lon: Double, layer: Int) -> Int { Int((lon / cellLon[layer]).rounded(.down)) }
+  /// With cells of at least 0.01°, rows and columns lie within ±27,000.
+  static func key(layer: Int, row: Int, column: Int) -> Int { layer << 32 | (row + 30_000) << 16 | (column + 30_000) }
+  func key(lat: Double, lon: Double, layer: Int) -> Int {
+    Self.key(layer: layer, row: row(lat, layer: layer), column: column(lon, layer: layer))
+  }
 
   /// Adds the next slot (`count`) at this position (radians).
   mutating func append(lat: Double, lon: Double, layer: Int = 0) {
-    let key = Self.key(layer: layer, row: Self.row(lat), column: Self.column(lon))
+    let key = key(lat: lat, lon: lon, layer: layer)
     cells[key, default: []].append(Int32(keys.count))
     keys.append(key)
   }
 
   /// Moves `slot` to a new position.
   mutating func move(_ slot: Int, lat: Double, lon: Double, layer: Int = 0) {
-    let key = Self.key(layer: layer, row: Self.row(lat), column: Self.column(lon))
+    let key = key(lat: lat, lon: lon, layer: layer)
     guard key != keys[slot] else { return }
     detach(slot)
     cells[key, default: []].append(Int32(slot))
@@ -62,7 +78,7 @@ struct SlotGrid: Sendable {
 
   /// The cell rows and columns that can hold a point within `km` of (lat, lon), or nil when
   /// every slot must be scanned.
-  static func window(lat: Double, lon: Double, km: Double) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+  func window(lat: Double, lon: Double, km: Double, layer: Int = 0) -> Window? {
     guard km.isFinite else { return nil }
     // Slack for rounding in the haversine: never exclude a point the exact test accepts.
     let angle = km / GeoMath.earthRadiusKm * (1 + 1e-9) + 1e-12
@@ -75,15 +91,15 @@ struct SlotGrid: Sendable {
     guard reach < 0.99 else { return nil }
     let dLon = 2 * GeoMath.asin(reach) * (1 + 1e-9) + 1e-12
     guard lon - dLon > -Double.pi, lon + dLon < Double.pi else { return nil }
-    let rows = row(south)...row(north)
-    let columns = column(lon - dLon)...column(lon + dLon)
-    guard rows.count * columns.count <= maxCellsVisited else { return nil }
+    let rows = row(south, layer: layer)...row(north, layer: layer)
+    let columns = column(lon - dLon, layer: layer)...column(lon + dLon, layer: layer)
+    guard rows.count * columns.count <= Self.maxCellsVisited else { return nil }
     return (rows, columns)
   }
 
   /// Calls `body` with every slot of `layer` in the window's cells.
   @inline(__always)
-  func forEach(in window: (rows: ClosedRange<Int>, columns: ClosedRange<Int>), layer: Int = 0, _ body: (Int) -> Void) {
+  func forEach(in window: Window, layer: Int = 0, _ body: (Int) -> Void) {
     for row in window.rows {
       for column in window.columns {
         guard let slots = cells[Self.key(layer: layer, row: row, column: column)] else { continue }
@@ -96,8 +112,8 @@ struct SlotGrid: Sendable {
   func layer(of slot: Int) -> Int { keys[slot] >> 32 }
 
   /// Whether `slot`'s cell lies inside the window.
-  func isInside(_ slot: Int, _ window: (rows: ClosedRange<Int>, columns: ClosedRange<Int>)) -> Bool {
+  func isInside(_ slot: Int, _ window: Window) -> Bool {
     let key = keys[slot]
-    return window.rows.contains((key >> 16 & 0xFFFF) - 1000) && window.columns.contains((key & 0xFFFF) - 2000)
+    return window.rows.contains((key >> 16 & 0xFFFF) - 30_000) && window.columns.contains((key & 0xFFFF) - 30_000)
   }
 }

@@ -116,8 +116,8 @@ extension MatchIndex {
     // class, the grid cells within that class's largest distance. Near misses beyond them fail
     // distance alone, so they hold every required skill: visit only the seekers on the
     // shortest required skill's list. With a region filter, scan every seeker.
-    let windows = SeekerColumns.travelClasses.map {
-      SlotGrid.window(lat: query.lat, lon: query.lon, km: min($0, filters.maxKm))
+    let windows = SeekerColumns.travelClasses.enumerated().map {
+      s.grid.window(lat: query.lat, lon: query.lon, km: min($1, filters.maxKm), layer: $0)
     }
     if filters.regions == nil, !windows.contains(where: { $0 == nil }) {
       candidates = s.count - filters.excludedSlots.count

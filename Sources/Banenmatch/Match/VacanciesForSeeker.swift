@@ -118,7 +118,7 @@ extension MatchIndex {
     // cells around the seeker. Near misses beyond them fail distance alone, so they pass
     // requiredSkills: visit only the vacancies keyed by one of the seeker's skills (or
     // requiring none). With candidate filters, scan every vacancy.
-    if !filters.restrictsVacancies, let window = SlotGrid.window(lat: query.lat, lon: query.lon, km: travelKm) {
+    if !filters.restrictsVacancies, let window = v.grid.window(lat: query.lat, lon: query.lon, km: travelKm) {
       candidates = v.count - filters.excludedSlots.count
       v.grid.forEach(in: window) { slot in
         if !filters.isExcluded(slot) { evaluate(slot) }
