@@ -192,7 +192,8 @@ public final class Worker: @unchecked Sendable {
     default:
       if let write = MethodRegistry.writes[method] {
         let result = Result { () throws(RPCError) in try write.run(params: params, index: &index) }
-        log(method, id, started, result)
+        let counts = [("version", index.version), ("seekers", index.seekerCount), ("vacancies", index.vacancyCount)]
+        log(method, id, started, result, counts: counts)
         answer(result)
       } else if let read = MethodRegistry.reads[method] {
         dispatch(read, method: method, id: id, params: params, answer: answer)
@@ -218,7 +219,7 @@ public final class Worker: @unchecked Sendable {
     inflight.enter()
     requests.async { [self] in
       let result = Result { () throws(RPCError) in try read.run(params: params, context: context) }
-      log(method, id, started, result)
+      log(method, id, started, result, counts: context.counts.all)
       answer(result)
       if let id { running.withLock { if $0[id] === flag { $0[id] = nil } } }
       inflight.leave()
@@ -226,7 +227,8 @@ public final class Worker: @unchecked Sendable {
   }
 
   private func log(
-    _ method: String, _ id: RequestID?, _ started: ContinuousClock.Instant, _ result: Result<JSONWriter, RPCError>
+    _ method: String, _ id: RequestID?, _ started: ContinuousClock.Instant, _ result: Result<JSONWriter, RPCError>,
+    counts: [(String, Int)]
   ) {
     guard logger.logLevel <= .debug else { return }
     let elapsed = ContinuousClock.now - started
@@ -236,6 +238,7 @@ public final class Worker: @unchecked Sendable {
     case .success(let writer): metadata["resultBytes"] = "\(writer.bytes.count)"
     case .failure(let error): metadata["error"] = "\(error.code.rawValue)"
     }
+    for (name, value) in counts { metadata[name] = "\(value)" }
     logger.debug("request", metadata: metadata)
   }
 

@@ -52,6 +52,7 @@ struct MatchBatch: ReadMethod {
       index: index, seekers: seekers, options: match.options, threads: System.activeProcessorCount,
       isCancelled: { cancellation.isCancelled }, progress: { progress?.report(done: $0, total: total) })
     guard let body else { throw .cancelled }
+    context.counts.note("seekers", total)
     var writer = JSONWriter(capacity: body.count + 64)
     writer.object { w in
       w.key("results")

@@ -1,5 +1,6 @@
 import Banenmatch
 import BanenmatchJSON
+import Synchronization
 
 /// One JSON-RPC method of SPEC section 4. Each lives in its own file, named by its wire name.
 ///
@@ -27,6 +28,25 @@ struct ReadContext: Sendable {
   var limits: WorkerLimits
   var cancellation: CancellationFlag
   var progress: ProgressReporter?
+  /// Counts for the request's log line (candidates, feasible, matches …); never content.
+  var counts = RequestCounts()
+}
+
+/// Counts a method reports for the debug log line of its request.
+final class RequestCounts: Sendable {
+  private let values = Mutex<[(String, Int)]>([])
+  init() {}
+  func note(_ name: String, _ value: Int) { values.withLock { $0.append((name, value)) } }
+  var all: [(String, Int)] { values.withLock { $0 } }
+}
+
+extension RequestCounts {
+  func note(_ results: MatchResults) {
+    note("candidates", results.candidates)
+    note("feasible", results.feasible)
+    note("matches", results.matches.count)
+    note("nearMisses", results.nearMisses.count)
+  }
 }
 
 /// The limits of SPEC section 4, each a `serve` flag.

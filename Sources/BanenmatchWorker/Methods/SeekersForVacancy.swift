@@ -22,6 +22,7 @@ struct SeekersForVacancy: ReadMethod {
     } catch {
       throw error.rpcError(kind: "vacancy")
     }
+    context.counts.note(results)
     var writer = JSONWriter()
     writer.matchResults(results, idKey: "seekerId")
     return writer

@@ -22,6 +22,7 @@ struct VacanciesForSeeker: ReadMethod {
     } catch {
       throw error.rpcError(kind: "seeker")
     }
+    context.counts.note(results)
     var writer = JSONWriter()
     writer.matchResults(results, idKey: "vacancyId")
     return writer
