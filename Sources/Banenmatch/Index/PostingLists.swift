@@ -1,44 +1,82 @@
-/// For each code, the slots whose set holds it; and the slots whose set is empty. Lets a query
-/// visit only the records that can pass a set constraint, wherever they are.
-struct PostingLists: Sendable {
-  private(set) var lists: [[Int32]] = []
-  /// Slots with no codes at all.
-  private(set) var empty: [Int32] = []
+/// For each code, the entries of the slots whose set holds it; and those whose set is empty.
+/// Lets a query visit only the records that can pass a set constraint, wherever they are.
+struct PostingLists<Entry: PostingEntry>: Sendable {
+  private(set) var lists: [[Entry]] = []
+  /// Entries of slots with no codes at all.
+  private(set) var empty: [Entry] = []
 
-  /// The slots holding `code` (none for a code never added).
-  func slots(_ code: UInt32) -> [Int32] {
+  /// The entries holding `code` (none for a code never added).
+  func entries(_ code: UInt32) -> [Entry] {
     Int(code) < lists.count ? lists[Int(code)] : []
   }
 
-  mutating func add(_ slot: Int, codes: some Collection<UInt32>) {
+  mutating func add(_ entry: Entry, codes: some Collection<UInt32>) {
     if codes.isEmpty {
-      empty.append(Int32(slot))
+      empty.append(entry)
       return
     }
     for code in codes {
       if Int(code) >= lists.count { lists += Array(repeating: [], count: Int(code) + 1 - lists.count) }
-      lists[Int(code)].append(Int32(slot))
+      lists[Int(code)].append(entry)
     }
   }
 
   mutating func remove(_ slot: Int, codes: some Collection<UInt32>) {
-    replace(slot, with: nil, codes: codes)
+    update(slot, codes: codes) { list, index in list.remove(at: index) }
   }
 
   /// The slot numbered `old` is now `new` (the columns moved it in a swap-remove).
   mutating func renumber(_ old: Int, to new: Int, codes: some Collection<UInt32>) {
-    replace(old, with: Int32(new), codes: codes)
+    update(old, codes: codes) { list, index in list[index].slot = Int32(new) }
   }
 
-  private mutating func replace(_ slot: Int, with replacement: Int32?, codes: some Collection<UInt32>) {
-    func update(_ list: inout [Int32]) {
-      guard let index = list.lastIndex(of: Int32(slot)) else { return }
-      if let replacement { list[index] = replacement } else { list.remove(at: index) }
+  private mutating func update(_ slot: Int, codes: some Collection<UInt32>, _ change: (inout [Entry], Int) -> Void) {
+    func apply(_ list: inout [Entry]) {
+      guard let index = list.lastIndex(where: { $0.slot == Int32(slot) }) else { return }
+      change(&list, index)
     }
     if codes.isEmpty {
-      update(&empty)
+      apply(&empty)
       return
     }
-    for code in codes where Int(code) < lists.count { update(&lists[Int(code)]) }
+    for code in codes where Int(code) < lists.count { apply(&lists[Int(code)]) }
+  }
+}
+
+/// What a posting list holds per slot.
+protocol PostingEntry: Sendable {
+  var slot: Int32 { get set }
+}
+
+/// A vacancy slot.
+struct SlotEntry: PostingEntry {
+  var slot: Int32
+}
+
+/// A seeker slot with its position and reach, so that a query can reject far-away seekers
+/// without touching the columns: single precision, used with a slack far above its error.
+struct GeoEntry: PostingEntry {
+  var slot: Int32
+  var x, y, z: Float
+  var chordLimit: Float
+
+  init(slot: Int, unit: UnitVector, chordLimit: Double) {
+    self.slot = Int32(slot)
+    x = Float(unit.x)
+    y = Float(unit.y)
+    z = Float(unit.z)
+    self.chordLimit = Float(chordLimit)
+  }
+
+  /// Whether the seeker is certainly farther from `unit` than the smaller of her reach and
+  /// `limit` (chords on the unit sphere). Float components are within 6e-8 of the exact ones,
+  /// so a slack of 1e-6 (6 m) never rejects a pair the exact test accepts.
+  @inline(__always)
+  func isBeyond(_ unit: (x: Float, y: Float, z: Float), limit: Float) -> Bool {
+    let dx = x - unit.x
+    let dy = y - unit.y
+    let dz = z - unit.z
+    let reach = min(chordLimit, limit) + 1e-6
+    return dx * dx + dy * dy + dz * dz > reach * reach
   }
 }

@@ -29,7 +29,7 @@ struct SeekerColumns: Sendable {
   var grid = SlotGrid(cellDegrees: SeekerColumns.travelClasses.map { $0 / 4 / 111.195 })
   /// Seekers by skill: a vacancy's required skills can only be held by the seekers on the
   /// list of each of them.
-  var skillPostings = PostingLists()
+  var skillPostings = PostingLists<GeoEntry>()
 
   /// Upper bounds of the travel classes, km: a vacancy query searches each class's layer
   /// within that class's largest distance.
@@ -46,7 +46,8 @@ struct SeekerColumns: Sendable {
     let row = SeekerRow(seeker, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(seeker.id)] {
       skillPostings.remove(slot, codes: skills.codes(at: slot))
-      skillPostings.add(slot, codes: row.skills)
+      skillPostings.add(
+        GeoEntry(slot: slot, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)), codes: row.skills)
       records[slot] = seeker
       lat[slot] = row.lat
       lon[slot] = row.lon
@@ -71,7 +72,9 @@ struct SeekerColumns: Sendable {
       grid.move(slot, lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm))
     } else {
       slots[ByteKey(seeker.id)] = records.count
-      skillPostings.add(records.count, codes: row.skills)
+      skillPostings.add(
+        GeoEntry(slot: records.count, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)),
+        codes: row.skills)
       records.append(seeker)
       lat.append(row.lat)
       lon.append(row.lon)

@@ -26,7 +26,7 @@ struct VacancyColumns: Sendable {
   var grid = SlotGrid()
   /// Vacancies by their smallest required skill (or among those requiring none): a seeker
   /// can pass `requiredSkills` only for vacancies keyed by one of her skills.
-  var requiredKeys = PostingLists()
+  var requiredKeys = PostingLists<SlotEntry>()
 
   var count: Int { records.count }
 
@@ -35,7 +35,7 @@ struct VacancyColumns: Sendable {
     let row = VacancyRow(vacancy, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(vacancy.id)] {
       requiredKeys.remove(slot, codes: requiredSkills.codes(at: slot).prefix(1))
-      requiredKeys.add(slot, codes: row.requiredSkills.prefix(1))
+      requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: row.requiredSkills.prefix(1))
       records[slot] = vacancy
       lat[slot] = row.lat
       lon[slot] = row.lon
@@ -58,7 +58,7 @@ struct VacancyColumns: Sendable {
       grid.move(slot, lat: row.lat, lon: row.lon)
     } else {
       slots[ByteKey(vacancy.id)] = records.count
-      requiredKeys.add(records.count, codes: row.requiredSkills.prefix(1))
+      requiredKeys.add(SlotEntry(slot: Int32(records.count)), codes: row.requiredSkills.prefix(1))
       records.append(vacancy)
       lat.append(row.lat)
       lon.append(row.lon)

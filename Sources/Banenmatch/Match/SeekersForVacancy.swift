@@ -112,28 +112,45 @@ extension MatchIndex {
       }
     }
 
-    // Without a region filter only the seekers within reach can match: visit, per travel
-    // class, the grid cells within that class's largest distance. Near misses beyond them fail
-    // distance alone, so they hold every required skill: visit only the seekers on the
-    // shortest required skill's list. With a region filter, scan every seeker.
+    // Without a region filter only two kinds of seeker can matter. Those within reach: when the
+    // vacancy requires skills and no near misses are asked, they are all on the shortest
+    // required skill's list, whose entries carry their position and reach; otherwise visit, per
+    // travel class, the grid cells within that class's largest distance. And near misses beyond
+    // reach, which fail distance alone and so hold every required skill: again that list.
+    // With a region filter, scan every seeker.
     let windows = SeekerColumns.travelClasses.enumerated().map {
       s.grid.window(lat: query.lat, lon: query.lon, km: min($1, filters.maxKm), layer: $0)
     }
+    let rarest = query.requiredSkills.min {
+      s.skillPostings.entries($0).count < s.skillPostings.entries($1).count
+    }
     if filters.regions == nil, !windows.contains(where: { $0 == nil }) {
       candidates = s.count - filters.excludedSlots.count
-      for (layer, window) in windows.enumerated() {
-        s.grid.forEach(in: window!, layer: layer) { slot in
-          if !filters.isExcluded(slot) { evaluate(slot) }
+      if query.requiredUnknown && options.nearMisses == 0 {
+        // No seeker holds a skill the index has never seen: nothing is feasible.
+      } else if let rarest, options.nearMisses == 0 {
+        let unit = (x: Float(queryUnit.x), y: Float(queryUnit.y), z: Float(queryUnit.z))
+        let limit = Float(min(requestChordLimit, 2))
+        for entry in s.skillPostings.entries(rarest) where !entry.isBeyond(unit, limit: limit) {
+          if !filters.isExcluded(Int(entry.slot)) { evaluate(Int(entry.slot)) }
         }
-      }
-      if options.nearMisses > 0 && !query.requiredUnknown {
-        func isBeyond(_ slot: Int) -> Bool { !s.grid.isInside(slot, windows[s.grid.layer(of: slot)]!) }
-        if let rarest = query.requiredSkills.min(by: { s.skillPostings.slots($0).count < s.skillPostings.slots($1).count }) {
-          for slot in s.skillPostings.slots(rarest) where isBeyond(Int(slot)) && !filters.isExcluded(Int(slot)) {
-            evaluate(Int(slot))
+      } else {
+        for (layer, window) in windows.enumerated() {
+          s.grid.forEach(in: window!, layer: layer) { slot in
+            if !filters.isExcluded(slot) { evaluate(slot) }
           }
-        } else {
-          for slot in 0..<s.count where isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot) }
+        }
+        // Beyond reach, a seeker lacking a required skill the index has never seen fails twice.
+        if options.nearMisses > 0 && !query.requiredUnknown {
+          func isBeyond(_ slot: Int) -> Bool { !s.grid.isInside(slot, windows[s.grid.layer(of: slot)]!) }
+          if let rarest {
+            for entry in s.skillPostings.entries(rarest) {
+              let slot = Int(entry.slot)
+              if isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot) }
+            }
+          } else {
+            for slot in 0..<s.count where isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot) }
+          }
         }
       }
     } else {

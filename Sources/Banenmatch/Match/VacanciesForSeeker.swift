@@ -124,13 +124,14 @@ extension MatchIndex {
         if !filters.isExcluded(slot) { evaluate(slot) }
       }
       if options.nearMisses > 0 {
-        func visitBeyond(_ slots: [Int32]) {
-          for slot in slots where !v.grid.isInside(Int(slot), window) && !filters.isExcluded(Int(slot)) {
-            evaluate(Int(slot))
+        func visitBeyond(_ entries: [SlotEntry]) {
+          for entry in entries {
+            let slot = Int(entry.slot)
+            if !v.grid.isInside(slot, window) && !filters.isExcluded(slot) { evaluate(slot) }
           }
         }
         visitBeyond(v.requiredKeys.empty)
-        for code in query.skillCodes { visitBeyond(v.requiredKeys.slots(code)) }
+        for code in query.skillCodes { visitBeyond(v.requiredKeys.entries(code)) }
       }
     } else {
       for slot in 0..<v.count {
