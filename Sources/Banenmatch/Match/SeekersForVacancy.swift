@@ -34,7 +34,9 @@ extension MatchIndex {
     let requestChordLimit = GeoMath.chordLimit(km: filters.maxKm)
 
     /// Judges one seeker that passed the filters.
-    func evaluate(_ slot: Int) {
+    /// - Parameter beyond: The slot lies outside every cell within reach, so `distance` fails
+    ///   (known without computing it); the pair can only be a near miss.
+    func evaluate(_ slot: Int, beyond: Bool = false) {
       // Without near misses, the cheapest tests that reject most pairs come first.
       if allowance == 0 {
         if s.unit[slot].isBeyond(queryUnit, limit: min(s.chordLimit[slot], requestChordLimit)) { return }
@@ -45,8 +47,8 @@ extension MatchIndex {
       let wage = s.wageValue[slot]
       if !query.minWageValue.isNaN && !wage.isNaN && wage < query.minWageValue { return }
 
-      var failed: UInt16 = 0
-      var failures = 0
+      var failed: UInt16 = beyond ? Constraint.distance.bit : 0
+      var failures = beyond ? 1 : 0
       if query.workdays & ~s.workdays[slot] != 0 {
         failed |= Constraint.workdays.bit
         failures += 1
@@ -81,11 +83,11 @@ extension MatchIndex {
         if failures > allowance { return }
       }
       let travelKm = min(s.maxTravelKm[slot], filters.maxKm)
-      if failures == allowance && latitudeBoundExceeds(s.lat[slot] - query.lat, travelKm) { return }
+      if !beyond && failures == allowance && latitudeBoundExceeds(s.lat[slot] - query.lat, travelKm) { return }
       let distanceKm = GeoMath.distanceKm(
         lat1: s.lat[slot], lon1: s.lon[slot], cosLat1: s.cosLat[slot],
         lat2: query.lat, lon2: query.lon, cosLat2: query.cosLat)
-      if distanceKm > travelKm {
+      if !beyond && distanceKm > travelKm {
         failed |= Constraint.distance.bit
         failures += 1
         if failures > allowance { return }
@@ -146,10 +148,10 @@ extension MatchIndex {
           if let rarest {
             for entry in s.skillPostings.entries(rarest) {
               let slot = Int(entry.slot)
-              if isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot) }
+              if isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot, beyond: true) }
             }
           } else {
-            for slot in 0..<s.count where isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot) }
+            for slot in 0..<s.count where isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot, beyond: true) }
           }
         }
       }

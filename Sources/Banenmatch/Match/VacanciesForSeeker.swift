@@ -36,7 +36,9 @@ extension MatchIndex {
     let chordLimit = GeoMath.chordLimit(km: travelKm)
 
     /// Judges one vacancy that passed the filters.
-    func evaluate(_ slot: Int) {
+    /// - Parameter beyond: The slot lies outside every cell within reach, so `distance` fails
+    ///   (known without computing it); the pair can only be a near miss.
+    func evaluate(_ slot: Int, beyond: Bool = false) {
       // Without near misses, the cheapest tests that reject most pairs come first.
       if allowance == 0 {
         if v.unit[slot].isBeyond(queryUnit, limit: chordLimit) { return }
@@ -47,8 +49,8 @@ extension MatchIndex {
       let minWage = v.minWageValue[slot]
       if !minWage.isNaN && !query.wageValue.isNaN && query.wageValue < minWage { return }
 
-      var failed: UInt16 = 0
-      var failures = 0
+      var failed: UInt16 = beyond ? Constraint.distance.bit : 0
+      var failures = beyond ? 1 : 0
       if v.workdays[slot] & ~query.workdays != 0 {
         failed |= Constraint.workdays.bit
         failures += 1
@@ -80,11 +82,11 @@ extension MatchIndex {
         failures += 1
         if failures > allowance { return }
       }
-      if failures == allowance && latitudeBoundExceeds(v.lat[slot] - query.lat, travelKm) { return }
+      if !beyond && failures == allowance && latitudeBoundExceeds(v.lat[slot] - query.lat, travelKm) { return }
       let distanceKm = GeoMath.distanceKm(
         lat1: query.lat, lon1: query.lon, cosLat1: query.cosLat,
         lat2: v.lat[slot], lon2: v.lon[slot], cosLat2: v.cosLat[slot])
-      if distanceKm > travelKm {
+      if !beyond && distanceKm > travelKm {
         failed |= Constraint.distance.bit
         failures += 1
         if failures > allowance { return }
@@ -127,7 +129,7 @@ extension MatchIndex {
         func visitBeyond(_ entries: [SlotEntry]) {
           for entry in entries {
             let slot = Int(entry.slot)
-            if !v.grid.isInside(slot, window) && !filters.isExcluded(slot) { evaluate(slot) }
+            if !v.grid.isInside(slot, window) && !filters.isExcluded(slot) { evaluate(slot, beyond: true) }
           }
         }
         visitBeyond(v.requiredKeys.empty)
@@ -135,7 +137,7 @@ extension MatchIndex {
       }
     } else {
       for slot in 0..<v.count {
-      if let regions = filters.regions, !regions.contains(v.region[slot]) { continue }
+        if let regions = filters.regions, !regions.contains(v.region[slot]) { continue }
         if filters.employerTypes & (1 << v.employerType[slot]) == 0 { continue }
         if let sectors = filters.sectors, !sectors.contains(v.sector[slot]) { continue }
         if let jobTypes = filters.jobTypes, !jobTypes.contains(v.jobType[slot]) { continue }
