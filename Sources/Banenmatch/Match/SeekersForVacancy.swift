@@ -36,10 +36,12 @@ extension MatchIndex {
     /// Judges one seeker that passed the filters.
     /// - Parameter beyond: The slot lies outside every cell within reach, so `distance` fails
     ///   (known without computing it); the pair can only be a near miss.
-    func evaluate(_ slot: Int, beyond: Bool = false) {
-      // Without near misses, the cheapest tests that reject most pairs come first.
+    func evaluate(_ slot: Int, beyond known: Bool = false) {
+      // The cheapest tests that reject most pairs come first: the chord tells, without
+      // trigonometry, most pairs that are out of reach.
+      let beyond = known || s.unit[slot].isBeyond(queryUnit, limit: min(s.chordLimit[slot], requestChordLimit))
       if allowance == 0 {
-        if s.unit[slot].isBeyond(queryUnit, limit: min(s.chordLimit[slot], requestChordLimit)) { return }
+        if beyond { return }
         if query.requiredSignature & ~s.skills.signatures[slot] != 0 || query.requiredUnknown { return }
       }
       // Never waived: eligibility and wage value.

@@ -38,10 +38,12 @@ extension MatchIndex {
     /// Judges one vacancy that passed the filters.
     /// - Parameter beyond: The slot lies outside every cell within reach, so `distance` fails
     ///   (known without computing it); the pair can only be a near miss.
-    func evaluate(_ slot: Int, beyond: Bool = false) {
-      // Without near misses, the cheapest tests that reject most pairs come first.
+    func evaluate(_ slot: Int, beyond known: Bool = false) {
+      // The cheapest tests that reject most pairs come first: the chord tells, without
+      // trigonometry, most pairs that are out of reach.
+      let beyond = known || v.unit[slot].isBeyond(queryUnit, limit: chordLimit)
       if allowance == 0 {
-        if v.unit[slot].isBeyond(queryUnit, limit: chordLimit) { return }
+        if beyond { return }
         if v.requiredSkills.signatures[slot] & ~query.skillSignature != 0 { return }
       }
       // Never waived: eligibility and wage value.
