@@ -64,5 +64,28 @@ let package = Package(
       path: "Benchmarks/WorkerBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
+    .executableTarget(
+      name: "BatchBenchmarks",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
+        .product(name: "BanenmatchWorker", package: core),
+      ],
+      path: "Benchmarks/BatchBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+    .executableTarget(
+      name: "ScalingBenchmarks",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
+      ],
+      path: "Benchmarks/ScalingBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ]
 )

@@ -39,6 +39,16 @@ public final class JSONDocument: @unchecked Sendable {
 
   deinit { json_decref(pointer) }
 
+  /// Seeds jansson's hash function once, before several threads parse at the same time
+  /// (jansson seeds lazily otherwise, which is not thread-safe). The corresponding C function
+  /// is `json_object_seed`.
+  public static func prepareForThreads() { _ = seeded }
+
+  private static let seeded: Bool = {
+    json_object_seed(0x6261_6e65)
+    return true
+  }()
+
   /// The top-level value; valid while the document lives.
   public var root: JSONRef { JSONRef(pointer: pointer, owner: self) }
 }

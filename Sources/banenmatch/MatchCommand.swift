@@ -44,9 +44,9 @@ struct MatchCommand: ParsableCommand {
 
   func run() throws {
     let index: MatchIndex
-    do {
-      index = try DataDirectory.load(data).index()
-    } catch let error as DataDirectory.LoadError {
+    do throws(DataDirectory.LoadError) {
+      index = try DataDirectory.loadIndex(data)
+    } catch {
       fail("cannot load \(data):\n\(error)", code: 2)
     }
     let options = MatchOptions(

@@ -66,12 +66,10 @@ struct ServeCommand: ParsableCommand {
     var index = MatchIndex()
     if let data {
       let started = ContinuousClock.now
-      do {
-        index = try DataDirectory.load(data).index()
-      } catch let error as DataDirectory.LoadError {
-        fail("cannot load \(data):\n\(error)", code: 2)
+      do throws(DataDirectory.LoadError) {
+        index = try DataDirectory.loadIndex(data)
       } catch {
-        fail("cannot load \(data): \(error)", code: 2)
+        fail("cannot load \(data):\n\(error)", code: 2)
       }
       logger.info(
         "loaded",

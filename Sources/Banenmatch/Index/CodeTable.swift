@@ -27,6 +27,27 @@ struct CodeTable: Sendable {
     numbers.sort()
     return numbers.uniqued()
   }
+
+  /// Interns each code and puts the table's own copy of its text in its place, so that the
+  /// records of the index share one string per code; returns the codes sorted, each once.
+  mutating func internSet(sharing codes: inout [String]) -> [UInt32] {
+    var numbers: [UInt32] = []
+    numbers.reserveCapacity(codes.count)
+    for index in codes.indices {
+      let number = intern(codes[index])
+      numbers.append(number)
+      codes[index] = self.codes[Int(number)]
+    }
+    numbers.sort()
+    return numbers.uniqued()
+  }
+
+  /// Interns a code and puts the table's own copy of its text in its place.
+  mutating func intern(sharing code: inout String) -> UInt32 {
+    let number = intern(code)
+    code = codes[Int(number)]
+    return number
+  }
 }
 
 extension Array where Element == UInt32 {

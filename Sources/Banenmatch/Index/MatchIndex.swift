@@ -63,6 +63,22 @@ public struct MatchIndex: Sendable {
     return written.count
   }
 
+  /// Inserts or replaces seekers that have passed `validationErrors()` already (a decoder
+  /// checked them): one write, no second check. Duplicate ids: the last wins.
+  package mutating func upsert(validatedSeekers seekers: [Seeker], countingAsWrite: Bool = true) {
+    for seeker in seekers { seekerColumns.upsert(seeker, vocabulary: &vocabulary) }
+    if countingAsWrite { version += 1 }
+  }
+
+  /// Inserts or replaces vacancies that have passed `validationErrors()` already.
+  package mutating func upsert(validatedVacancies vacancies: [Vacancy], countingAsWrite: Bool = true) {
+    for vacancy in vacancies { vacancyColumns.upsert(vacancy, vocabulary: &vocabulary) }
+    if countingAsWrite { version += 1 }
+  }
+
+  /// Counts writes applied in pieces (a file loaded block by block is one write).
+  package mutating func countWrites(_ count: Int) { version += count }
+
   /// Removes the seekers with these ids; unknown ids are not an error.
   /// - Returns: The number removed.
   @discardableResult

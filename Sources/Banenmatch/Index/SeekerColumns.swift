@@ -43,7 +43,8 @@ struct SeekerColumns: Sendable {
 
   /// Inserts or replaces the seeker with this id.
   mutating func upsert(_ seeker: Seeker, vocabulary: inout Vocabulary) {
-    let row = SeekerRow(seeker, vocabulary: &vocabulary)
+    var seeker = seeker
+    let row = SeekerRow(&seeker, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(seeker.id)] {
       skillPostings.remove(slot, codes: skills.codes(at: slot))
       skillPostings.add(
@@ -150,19 +151,25 @@ struct SeekerRow {
   var hasPreferences: Bool
   var skills, experience, needs, preferredJobTypes, preferredSectors: [UInt32]
 
-  init(_ seeker: Seeker, vocabulary: inout Vocabulary) {
+  /// Also replaces the seeker's codes by the vocabulary's shared copies.
+  init(_ seeker: inout Seeker, vocabulary: inout Vocabulary) {
     lat = seeker.location.lat * GeoMath.degreesToRadians
     lon = seeker.location.lon * GeoMath.degreesToRadians
     cosLat = GeoMath.cos(lat)
     unit = UnitVector(lat: lat, lon: lon)
     available = seeker.availableFrom?.daysSinceEpoch ?? nowDay
     educationRank = seeker.education.map { Int8($0.rank) } ?? unknownRank
-    region = seeker.region.map { vocabulary.regions.intern($0) } ?? noCode
+    if seeker.region != nil { region = vocabulary.regions.intern(sharing: &seeker.region!) } else { region = noCode }
     hasPreferences = !(seeker.preferences?.isEmpty ?? true)
-    skills = vocabulary.skills.internSet(seeker.skills)
-    experience = vocabulary.jobTypes.internSet(seeker.experience)
-    needs = vocabulary.accommodations.internSet(seeker.needs)
-    preferredJobTypes = vocabulary.jobTypes.internSet(seeker.preferences?.jobTypes ?? [])
-    preferredSectors = vocabulary.sectors.internSet(seeker.preferences?.sectors ?? [])
+    skills = vocabulary.skills.internSet(sharing: &seeker.skills)
+    experience = vocabulary.jobTypes.internSet(sharing: &seeker.experience)
+    needs = vocabulary.accommodations.internSet(sharing: &seeker.needs)
+    if seeker.preferences != nil {
+      preferredJobTypes = vocabulary.jobTypes.internSet(sharing: &seeker.preferences!.jobTypes)
+      preferredSectors = vocabulary.sectors.internSet(sharing: &seeker.preferences!.sectors)
+    } else {
+      preferredJobTypes = []
+      preferredSectors = []
+    }
   }
 }

@@ -32,7 +32,8 @@ struct VacancyColumns: Sendable {
 
   /// Inserts or replaces the vacancy with this id.
   mutating func upsert(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
-    let row = VacancyRow(vacancy, vocabulary: &vocabulary)
+    var vacancy = vacancy
+    let row = VacancyRow(&vacancy, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(vacancy.id)] {
       requiredKeys.remove(slot, codes: requiredSkills.codes(at: slot).prefix(1))
       requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: row.requiredSkills.prefix(1))
@@ -129,18 +130,19 @@ struct VacancyRow {
   var jobType, sector, region: UInt32
   var requiredSkills, preferredSkills, offers: [UInt32]
 
-  init(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
+  /// Also replaces the vacancy's codes by the vocabulary's shared copies.
+  init(_ vacancy: inout Vacancy, vocabulary: inout Vocabulary) {
     lat = vacancy.location.lat * GeoMath.degreesToRadians
     lon = vacancy.location.lon * GeoMath.degreesToRadians
     cosLat = GeoMath.cos(lat)
     unit = UnitVector(lat: lat, lon: lon)
     start = vacancy.startDate?.daysSinceEpoch ?? nowDay
     employerType = UInt8(EmployerType.allCases.firstIndex(of: vacancy.employer.type)!)
-    jobType = vocabulary.jobTypes.intern(vacancy.jobType)
-    sector = vacancy.sector.map { vocabulary.sectors.intern($0) } ?? noCode
-    region = vacancy.region.map { vocabulary.regions.intern($0) } ?? noCode
-    requiredSkills = vocabulary.skills.internSet(vacancy.requiredSkills)
-    preferredSkills = vocabulary.skills.internSet(vacancy.preferredSkills)
-    offers = vocabulary.accommodations.internSet(vacancy.offers)
+    jobType = vocabulary.jobTypes.intern(sharing: &vacancy.jobType)
+    if vacancy.sector != nil { sector = vocabulary.sectors.intern(sharing: &vacancy.sector!) } else { sector = noCode }
+    if vacancy.region != nil { region = vocabulary.regions.intern(sharing: &vacancy.region!) } else { region = noCode }
+    requiredSkills = vocabulary.skills.internSet(sharing: &vacancy.requiredSkills)
+    preferredSkills = vocabulary.skills.internSet(sharing: &vacancy.preferredSkills)
+    offers = vocabulary.accommodations.internSet(sharing: &vacancy.offers)
   }
 }

@@ -8,7 +8,9 @@ struct ByteKey: Hashable, Sendable {
   @inlinable init(_ string: String) { self.string = string }
 
   @inlinable static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-    lhs.string.utf8.elementsEqual(rhs.string.utf8)
+    var left = lhs.string
+    var right = rhs.string
+    return left.withUTF8 { a in right.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
   }
 
   @inlinable func hash(into hasher: inout Hasher) {

@@ -1,0 +1,71 @@
+import Banenmatch
+import BanenmatchJSON
+import Benchmark
+import BenchmarkData
+
+/// How the two top-10 queries (no explanation) grow with the data: the `nl` generator at 1/4,
+/// 1/2, 1 and 2 times national scale (same seed), each in `Benchmarks/.data/<name>` and each
+/// benchmark over a fixed sample of 1,000 records of its own set. Every benchmark runs in a
+/// process of its own, so each loads only its data set.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+    timeUnits: .microseconds,
+    warmupIterations: 50,
+    maxDuration: .seconds(5),
+    maxIterations: 20_000
+  )
+
+  /// The data sets, by name: `make bench` generates each with `--seed 42`.
+  let scales = [
+    ("nl-0.25", 75_000, 15_000),
+    ("nl-0.5", 150_000, 30_000),
+    ("nl", 300_000, 60_000),
+    ("nl-2", 600_000, 120_000),
+  ]
+
+  for (name, seekerCount, vacancyCount) in scales {
+    Benchmark("vacanciesForSeeker top10 \(name)") { (benchmark: Benchmark, state: ScaledData) throws in
+      let options = MatchOptions(date: NationalData.today, limit: 10)
+      var next = 0
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        blackHole(try state.index.vacancies(for: state.seekers[next], options: options))
+        next = next + 1 == state.seekers.count ? 0 : next + 1
+      }
+    } setup: {
+      ScaledData(name, seekers: seekerCount, vacancies: vacancyCount)
+    }
+
+    Benchmark("seekersForVacancy top10 \(name)") { (benchmark: Benchmark, state: ScaledData) throws in
+      let options = MatchOptions(date: NationalData.today, limit: 10)
+      var next = 0
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        blackHole(try state.index.seekers(for: state.vacancies[next], options: options))
+        next = next + 1 == state.vacancies.count ? 0 : next + 1
+      }
+    } setup: {
+      ScaledData(name, seekers: seekerCount, vacancies: vacancyCount)
+    }
+  }
+}
+
+/// One data set's index and its samples of 1,000 seekers and 1,000 vacancies.
+struct ScaledData: @unchecked Sendable {
+  let index: MatchIndex
+  let seekers: [Seeker]
+  let vacancies: [Vacancy]
+
+  init(_ name: String, seekers seekerCount: Int, vacancies vacancyCount: Int) {
+    index = NationalData.index(name)
+    // Asserted once: the set is the size its name says (a stale cache would not be).
+    precondition(
+      index.seekerCount == seekerCount && index.vacancyCount == vacancyCount,
+      "\(NationalData.directory(name)) holds \(index.seekerCount) seekers and \(index.vacancyCount) vacancies")
+    seekers = NationalData.sample(index.seekers.map(\.id), count: 1000).map { index.seeker(id: $0)! }
+    vacancies = NationalData.sample(index.vacancies.map(\.id), count: 1000).map { index.vacancy(id: $0)! }
+    let check = try! index.vacancies(for: seekers[0], options: MatchOptions(date: NationalData.today))
+    precondition(check.matches.count == min(10, check.feasible))
+  }
+}
