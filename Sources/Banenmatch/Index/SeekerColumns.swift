@@ -70,7 +70,9 @@ struct SeekerColumns: Sendable {
       needs.replace(at: slot, with: row.needs)
       preferredJobTypes.replace(at: slot, with: row.preferredJobTypes)
       preferredSectors.replace(at: slot, with: row.preferredSectors)
-      grid.move(slot, lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm))
+      grid.move(
+        slot, lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm),
+        entry: GeoEntry(slot: slot, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)))
     } else {
       slots[ByteKey(seeker.id)] = records.count
       skillPostings.add(
@@ -97,7 +99,9 @@ struct SeekerColumns: Sendable {
       needs.append(row.needs)
       preferredJobTypes.append(row.preferredJobTypes)
       preferredSectors.append(row.preferredSectors)
-      grid.append(lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm))
+      grid.append(
+        lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm),
+        entry: GeoEntry(slot: records.count - 1, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)))
     }
   }
 

@@ -27,7 +27,9 @@ struct SlotGrid: Sendable {
     cellLon = cellLat.map { $0 * 1.5 }
   }
 
-  private(set) var cells: [Int: [Int32]] = [:]
+  /// Each cell's entries: the slot with its position and reach, so that a query can reject
+  /// most far-away records without touching the columns.
+  private(set) var cells: [Int: [GeoEntry]] = [:]
   /// The cell key of each slot.
   private var keys = ContiguousArray<Int>()
 
@@ -41,19 +43,23 @@ struct SlotGrid: Sendable {
     Self.key(layer: layer, row: row(lat, layer: layer), column: column(lon, layer: layer))
   }
 
-  /// Adds the next slot (`count`) at this position (radians).
-  mutating func append(lat: Double, lon: Double, layer: Int = 0) {
+  /// Adds the next slot (`count`, which `entry` names) at this position (radians).
+  mutating func append(lat: Double, lon: Double, layer: Int = 0, entry: GeoEntry) {
+    precondition(Int(entry.slot) == keys.count, "grid slots are appended in order")
     let key = key(lat: lat, lon: lon, layer: layer)
-    cells[key, default: []].append(Int32(keys.count))
+    cells[key, default: []].append(entry)
     keys.append(key)
   }
 
-  /// Moves `slot` to a new position.
-  mutating func move(_ slot: Int, lat: Double, lon: Double, layer: Int = 0) {
+  /// Puts `slot` (which `entry` names) at a new position, or updates its entry in place.
+  mutating func move(_ slot: Int, lat: Double, lon: Double, layer: Int = 0, entry: GeoEntry) {
     let key = key(lat: lat, lon: lon, layer: layer)
-    guard key != keys[slot] else { return }
+    if key == keys[slot], let index = cells[key]?.firstIndex(where: { $0.slot == Int32(slot) }) {
+      cells[key]![index] = entry
+      return
+    }
     detach(slot)
-    cells[key, default: []].append(Int32(slot))
+    cells[key, default: []].append(entry)
     keys[slot] = key
   }
 
@@ -63,7 +69,9 @@ struct SlotGrid: Sendable {
     let last = keys.count - 1
     if slot != last {
       let lastKey = keys[last]
-      if let index = cells[lastKey]?.firstIndex(of: Int32(last)) { cells[lastKey]![index] = Int32(slot) }
+      if let index = cells[lastKey]?.firstIndex(where: { $0.slot == Int32(last) }) {
+        cells[lastKey]![index].slot = Int32(slot)
+      }
       keys[slot] = lastKey
     }
     keys.removeLast()
@@ -71,7 +79,7 @@ struct SlotGrid: Sendable {
 
   private mutating func detach(_ slot: Int) {
     let key = keys[slot]
-    guard let index = cells[key]?.firstIndex(of: Int32(slot)) else { return }
+    guard let index = cells[key]?.firstIndex(where: { $0.slot == Int32(slot) }) else { return }
     cells[key]!.remove(at: index)
     if cells[key]!.isEmpty { cells[key] = nil }
   }
@@ -97,13 +105,13 @@ struct SlotGrid: Sendable {
     return (rows, columns)
   }
 
-  /// Calls `body` with every slot of `layer` in the window's cells.
+  /// Calls `body` with every entry of `layer` in the window's cells.
   @inline(__always)
-  func forEach(in window: Window, layer: Int = 0, _ body: (Int) -> Void) {
+  func forEach(in window: Window, layer: Int = 0, _ body: (GeoEntry) -> Void) {
     for row in window.rows {
       for column in window.columns {
-        guard let slots = cells[Self.key(layer: layer, row: row, column: column)] else { continue }
-        for slot in slots { body(Int(slot)) }
+        guard let entries = cells[Self.key(layer: layer, row: row, column: column)] else { continue }
+        for entry in entries { body(entry) }
       }
     }
   }

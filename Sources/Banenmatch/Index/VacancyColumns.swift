@@ -56,7 +56,7 @@ struct VacancyColumns: Sendable {
       requiredSkills.replace(at: slot, with: row.requiredSkills)
       preferredSkills.replace(at: slot, with: row.preferredSkills)
       offers.replace(at: slot, with: row.offers)
-      grid.move(slot, lat: row.lat, lon: row.lon)
+      grid.move(slot, lat: row.lat, lon: row.lon, entry: GeoEntry(slot: slot, unit: row.unit, chordLimit: 2))
     } else {
       slots[ByteKey(vacancy.id)] = records.count
       requiredKeys.add(SlotEntry(slot: Int32(records.count)), codes: row.requiredSkills.prefix(1))
@@ -79,7 +79,7 @@ struct VacancyColumns: Sendable {
       requiredSkills.append(row.requiredSkills)
       preferredSkills.append(row.preferredSkills)
       offers.append(row.offers)
-      grid.append(lat: row.lat, lon: row.lon)
+      grid.append(lat: row.lat, lon: row.lon, entry: GeoEntry(slot: records.count - 1, unit: row.unit, chordLimit: 2))
     }
   }
 

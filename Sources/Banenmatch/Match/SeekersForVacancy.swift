@@ -130,18 +130,21 @@ extension MatchIndex {
     }
     if filters.regions == nil, !windows.contains(where: { $0 == nil }) {
       candidates = s.count - filters.excludedSlots.count
+      let unit = (x: Float(queryUnit.x), y: Float(queryUnit.y), z: Float(queryUnit.z))
+      let limit = Float(min(requestChordLimit, 2))
       if query.requiredUnknown && options.nearMisses == 0 {
         // No seeker holds a skill the index has never seen: nothing is feasible.
       } else if let rarest, options.nearMisses == 0 {
-        let unit = (x: Float(queryUnit.x), y: Float(queryUnit.y), z: Float(queryUnit.z))
-        let limit = Float(min(requestChordLimit, 2))
         for entry in s.skillPostings.entries(rarest) where !entry.isBeyond(unit, limit: limit) {
           if !filters.isExcluded(Int(entry.slot)) { evaluate(Int(entry.slot)) }
         }
       } else {
         for (layer, window) in windows.enumerated() {
-          s.grid.forEach(in: window!, layer: layer) { slot in
-            if !filters.isExcluded(slot) { evaluate(slot) }
+          s.grid.forEach(in: window!, layer: layer) { entry in
+            let far = entry.isBeyond(unit, limit: limit)
+            if far && allowance == 0 { return }
+            let slot = Int(entry.slot)
+            if !filters.isExcluded(slot) { evaluate(slot, beyond: far) }
           }
         }
         // Beyond reach, a seeker lacking a required skill the index has never seen fails twice.

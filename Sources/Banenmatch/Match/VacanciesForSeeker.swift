@@ -124,8 +124,13 @@ extension MatchIndex {
     // requiring none). With candidate filters, scan every vacancy.
     if !filters.restrictsVacancies, let window = v.grid.window(lat: query.lat, lon: query.lon, km: travelKm) {
       candidates = v.count - filters.excludedSlots.count
-      v.grid.forEach(in: window) { slot in
-        if !filters.isExcluded(slot) { evaluate(slot) }
+      let unit = (x: Float(queryUnit.x), y: Float(queryUnit.y), z: Float(queryUnit.z))
+      let limit = Float(chordLimit)
+      v.grid.forEach(in: window) { entry in
+        let far = entry.isBeyond(unit, limit: limit)
+        if far && allowance == 0 { return }
+        let slot = Int(entry.slot)
+        if !filters.isExcluded(slot) { evaluate(slot, beyond: far) }
       }
       if options.nearMisses > 0 {
         func visitBeyond(_ entries: [SlotEntry]) {
