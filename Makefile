@@ -58,3 +58,28 @@ fuzz: deps
 	Fuzz/seed-corpus.sh $(FUZZ_CORPUS)
 	.build-fuzz/release/banenmatch-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=20 \
 	  -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=.build-fuzz/ $(FUZZ_CORPUS)
+
+# The benchmark suite (Benchmarks/, package-benchmark; see BENCHMARKS.md). Builds the release
+# worker, generates each missing data set into Benchmarks/.data (not committed; the national set
+# `nl` and its scales 1/4, 1/2 and 2, all seed 42), runs every benchmark target and keeps the
+# markdown report in Benchmarks/.data/last-run.md. Takes about 15 minutes on 2 cores.
+BENCH_DATA := Benchmarks/.data
+# name:seekers:vacancies
+BENCH_SETS := nl:300000:60000 nl-0.25:75000:15000 nl-0.5:150000:30000 nl-2:600000:120000
+.PHONY: bench bench-data
+bench: bench-data
+	cd Benchmarks && { $(SWIFT) package --disable-sandbox benchmark --no-progress --format markdown \
+	  --path stdout; echo $$? > .data/.status; } | tee .data/last-run.md; exit $$(cat .data/.status)
+
+# A set is written to NAME.tmp and renamed when complete, so an interrupted run regenerates it.
+bench-data: deps
+	$(SWIFT) build -c release --product banenmatch
+	@mkdir -p $(BENCH_DATA)
+	@for set in $(BENCH_SETS); do \
+	  name=$${set%%:*}; rest=$${set#*:}; seekers=$${rest%%:*}; vacancies=$${rest#*:}; \
+	  [ -f $(BENCH_DATA)/$$name/vacancies.jsonl ] && continue; \
+	  echo "generating $(BENCH_DATA)/$$name ($$seekers seekers, $$vacancies vacancies)"; \
+	  rm -rf $(BENCH_DATA)/$$name.tmp; \
+	  .build/release/banenmatch generate --seekers $$seekers --vacancies $$vacancies --seed 42 \
+	    --out $(BENCH_DATA)/$$name.tmp && mv $(BENCH_DATA)/$$name.tmp $(BENCH_DATA)/$$name || exit 1; \
+	done

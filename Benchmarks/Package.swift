@@ -11,8 +11,6 @@ import struct Foundation.URL
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let core = root.lastPathComponent.lowercased()
 
-
-
 let package = Package(
   name: "BanenmatchBenchmarks",
   platforms: [.macOS(.v15)],
@@ -75,6 +73,15 @@ let package = Package(
       ],
       path: "Benchmarks/BatchBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+    // Not a benchmark: a driver for `profile.sh` (callgrind), one query shape after the load.
+    .executableTarget(
+      name: "ProfileDriver",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Banenmatch", package: core),
+      ],
+      path: "Profile"
     ),
     .executableTarget(
       name: "ScalingBenchmarks",

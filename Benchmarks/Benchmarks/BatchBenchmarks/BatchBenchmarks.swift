@@ -69,7 +69,8 @@ let benchmarks: @Sendable () -> Void = {
   func batch(threads: Int) {
     Benchmark(
       "match.batch all 300000 seekers top10 threads=\(threads)",
-      configuration: .init(metrics: defaults + [seekersPerSecond])
+      // No warm-up run: one run is tens of seconds, and the setup has touched everything.
+      configuration: .init(metrics: defaults + [seekersPerSecond], warmupIterations: 0)
     ) { benchmark, state in
       let (index, seekers) = state
       let options = MatchOptions(date: NationalData.today, limit: 10)

@@ -25,13 +25,13 @@ let benchmarks: @Sendable () -> Void = {
   ]
 
   for (name, seekerCount, vacancyCount) in scales {
+    // The closure runs once per sample: the cursor in `state` moves to the next record.
     Benchmark("vacanciesForSeeker top10 \(name)") { (benchmark: Benchmark, state: ScaledData) throws in
       let options = MatchOptions(date: NationalData.today, limit: 10)
-      var next = 0
+      let seeker = state.seekers[state.nextSeeker()]
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
-        blackHole(try state.index.vacancies(for: state.seekers[next], options: options))
-        next = next + 1 == state.seekers.count ? 0 : next + 1
+        blackHole(try state.index.vacancies(for: seeker, options: options))
       }
     } setup: {
       ScaledData(name, seekers: seekerCount, vacancies: vacancyCount)
@@ -39,11 +39,10 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("seekersForVacancy top10 \(name)") { (benchmark: Benchmark, state: ScaledData) throws in
       let options = MatchOptions(date: NationalData.today, limit: 10)
-      var next = 0
+      let vacancy = state.vacancies[state.nextVacancy()]
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
-        blackHole(try state.index.seekers(for: state.vacancies[next], options: options))
-        next = next + 1 == state.vacancies.count ? 0 : next + 1
+        blackHole(try state.index.seekers(for: vacancy, options: options))
       }
     } setup: {
       ScaledData(name, seekers: seekerCount, vacancies: vacancyCount)
@@ -51,14 +50,31 @@ let benchmarks: @Sendable () -> Void = {
   }
 }
 
-/// One data set's index and its samples of 1,000 seekers and 1,000 vacancies.
-struct ScaledData: @unchecked Sendable {
+/// One data set's index, its samples of 1,000 seekers and 1,000 vacancies, and a cursor over
+/// each: the benchmark closure runs once per sample, so a counter local to it would query the
+/// first record only.
+final class ScaledData: @unchecked Sendable {
   let index: MatchIndex
   let seekers: [Seeker]
   let vacancies: [Vacancy]
+  private var seekerCursor = 0
+  private var vacancyCursor = 0
+
+  /// The next seeker of the sample, round and round.
+  func nextSeeker() -> Int {
+    defer { seekerCursor = (seekerCursor + 1) % seekers.count }
+    return seekerCursor
+  }
+
+  /// The next vacancy of the sample, round and round.
+  func nextVacancy() -> Int {
+    defer { vacancyCursor = (vacancyCursor + 1) % vacancies.count }
+    return vacancyCursor
+  }
 
   init(_ name: String, seekers seekerCount: Int, vacancies vacancyCount: Int) {
-    index = NationalData.index(name)
+    let index = NationalData.index(name)
+    self.index = index
     // Asserted once: the set is the size its name says (a stale cache would not be).
     precondition(
       index.seekerCount == seekerCount && index.vacancyCount == vacancyCount,
