@@ -81,7 +81,7 @@ let package = Package(
         "BenchmarkData",
         .product(name: "Banenmatch", package: core),
       ],
-      path: "Profile"
+      path: "Tools/ProfileDriver"
     ),
     .executableTarget(
       name: "ScalingBenchmarks",

@@ -5,22 +5,24 @@ import BenchmarkData
   import Glibc
 #endif
 
-// A small driver for profilers (`Benchmarks/profile.sh`): loads `nl`, says `ready` on stderr,
-// waits for a line on stdin (time to switch the profiler's collection on), then runs one
-// query shape over the fixed 1,000-record sample `passes` times.
+// A small driver for profilers (`Benchmarks/profile.sh`): loads a data set (`nl` unless
+// `set=NAME`), says `ready` on stderr, waits for a line on stdin (time to switch the profiler's
+// collection on), then runs one query shape over the fixed 1,000-record sample `passes` times
+// and reports the mean candidates and feasible pairs per query.
 //
-//     ProfileDriver vacancies|seekers [explain] [passes]
+//     ProfileDriver vacancies|seekers [explain] [passes] [set=nl-2]
 //     ProfileDriver requests      # the worker benchmark's 1,000 requests, as JSON Lines
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let shape = arguments.first, ["vacancies", "seekers", "requests"].contains(shape) else {
-  say("usage: ProfileDriver vacancies|seekers [explain] [passes] | requests")
+  say("usage: ProfileDriver vacancies|seekers [explain] [passes] [set=NAME] | requests")
   exit(64)
 }
 let explain = arguments.contains("explain")
 let passes = arguments.compactMap { Int($0) }.first ?? 3
+let set = arguments.first { $0.hasPrefix("set=") }.map { String($0.dropFirst(4)) } ?? "nl"
 
-let index = NationalData.index()
+let index = NationalData.index(set)
 if shape == "requests" {
   for (number, id) in NationalData.sample(index.seekers.map(\.id), count: 1000).enumerated() {
     print(
@@ -35,15 +37,21 @@ let vacancies = NationalData.sample(index.vacancies.map(\.id), count: 1000).map 
 
 say("ready")
 _ = readLine()
-var matches = 0
+var (matches, candidates, feasible) = (0, 0, 0)
 for _ in 0..<passes {
-  if shape == "vacancies" {
-    for seeker in seekers { matches += try index.vacancies(for: seeker, options: options).matches.count }
-  } else {
-    for vacancy in vacancies { matches += try index.seekers(for: vacancy, options: options).matches.count }
+  for i in 0..<1000 {
+    let results =
+      shape == "vacancies"
+      ? try index.vacancies(for: seekers[i], options: options) : try index.seekers(for: vacancies[i], options: options)
+    matches += results.matches.count
+    candidates += results.candidates
+    feasible += results.feasible
   }
 }
-say("done: \(passes * 1000) queries, \(matches) matches")
+let queries = passes * 1000
+say(
+  "done: \(set), \(queries) queries, \(matches) matches, per query \(candidates / queries) candidates, "
+    + "\(feasible / queries) feasible")
 
 /// A line on stderr.
 func say(_ text: String) {
