@@ -13,7 +13,20 @@ public enum Constraint: String, CaseIterable, Sendable, Hashable {
     .distance, .hours, .workdays, .requiredSkills, .accommodations, .education, .start,
   ]
 
-  @usableFromInline var bit: UInt16 { 1 << UInt16(Constraint.allCases.firstIndex(of: self)!) }
+  /// One bit per constraint, for the failure mask of a pair (a constant: this is on the hot path).
+  @usableFromInline var bit: UInt16 {
+    switch self {
+    case .eligibility: 1 << 0
+    case .distance: 1 << 1
+    case .hours: 1 << 2
+    case .workdays: 1 << 3
+    case .requiredSkills: 1 << 4
+    case .accommodations: 1 << 5
+    case .education: 1 << 6
+    case .start: 1 << 7
+    case .wageValue: 1 << 8
+    }
+  }
 }
 
 /// Feature weights wᵢ: each ≥ 0 and finite, not all zero (SPEC section 3).
