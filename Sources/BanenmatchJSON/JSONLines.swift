@@ -1,5 +1,4 @@
 public import Banenmatch
-
 import Dispatch
 import Synchronization
 

@@ -81,7 +81,9 @@ import Testing
     #expect(streamed.version == 2 && built.version == 2)
     let options = MatchOptions(date: Day(iso: "2026-12-01")!, limit: 20, explain: true, nearMisses: 5)
     for seeker in built.seekers {
-      #expect(try streamed.vacancies(forSeekerID: seeker.id, options: options) == built.vacancies(for: seeker, options: options))
+      #expect(
+        try streamed.vacancies(forSeekerID: seeker.id, options: options)
+          == built.vacancies(for: seeker, options: options))
     }
     #expect(throws: DataDirectory.LoadError.self) { try DataDirectory.loadIndex("/nonexistent/banenmatch") }
   }

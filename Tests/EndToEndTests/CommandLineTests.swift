@@ -68,7 +68,9 @@ extension EndToEnd {
     }
 
     @Test func jsonOutputIsTheWorkersResult() throws {
-      let run = try Self.run(["match", "--data", Fixtures.samples, "--seeker", "S-0040", "--json", "--date", "2026-12-01"])
+      let run = try Self.run([
+        "match", "--data", Fixtures.samples, "--seeker", "S-0040", "--json", "--date", "2026-12-01",
+      ])
       #expect(run.status == 0)
       let object = try #require(try JSON.parse(run.stdout) as? [String: Any])
       let matches = try #require(object["matches"] as? [[String: Any]])
@@ -114,7 +116,8 @@ extension EndToEnd {
       let file = directory.appendingPathComponent("vacancies.jsonl")
       let good = try String(contentsOfFile: Fixtures.samples + "/vacancies.jsonl", encoding: .utf8)
         .split(separator: "\n")[0]
-      try ([String(good), "{not json", good.replacingOccurrences(of: "\"jobType\"", with: "\"jobTypo\"")]
+      try
+        ([String(good), "{not json", good.replacingOccurrences(of: "\"jobType\"", with: "\"jobTypo\"")]
         .joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
       let run = try Self.run(["validate", file.path])
       #expect(run.status == 1)
@@ -132,7 +135,9 @@ extension EndToEnd {
         try? FileManager.default.removeItem(at: second)
       }
       for directory in [first, second] {
-        let run = try Self.run(["generate", "--seekers", "500", "--vacancies", "100", "--seed", "9", "--out", directory.path])
+        let run = try Self.run([
+          "generate", "--seekers", "500", "--vacancies", "100", "--seed", "9", "--out", directory.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
       }
       for name in ["seekers.jsonl", "vacancies.jsonl"] {

@@ -101,7 +101,8 @@ struct SeekerColumns: Sendable {
       preferredSectors.append(row.preferredSectors)
       grid.append(
         lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm),
-        entry: GeoEntry(slot: records.count - 1, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)))
+        entry: GeoEntry(slot: records.count - 1, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm))
+      )
     }
   }
 
