@@ -83,6 +83,15 @@ let package = Package(
       ],
       path: "Tools/ProfileDriver"
     ),
+    // Not a benchmark: a developer's stopwatch with a digest of every answer (Tools/DevTimer).
+    .executableTarget(
+      name: "DevTimer",
+      dependencies: [
+        "BenchmarkData",
+        .product(name: "Banenmatch", package: core),
+      ],
+      path: "Tools/DevTimer"
+    ),
     .executableTarget(
       name: "ScalingBenchmarks",
       dependencies: [

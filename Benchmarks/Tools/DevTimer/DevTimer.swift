@@ -1,0 +1,88 @@
+import Banenmatch
+import BenchmarkData
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// A developer's stopwatch, not a benchmark (the figures that count come from `make bench`):
+// loads a data set, then runs each query shape over the fixed 1,000-record sample and prints
+// p50/p99/mean per query and a digest of every answer, so that a change to the engine can be
+// checked for speed and for identical results in one minute.
+//
+//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn]
+
+let arguments = CommandLine.arguments.dropFirst()
+func argument(_ name: String) -> String? {
+  arguments.first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+}
+let set = argument("set") ?? "nl"
+let passes = Int(argument("passes") ?? "3") ?? 3
+let shapes = (argument("shapes") ?? "v,ve,vn,s,se,sn").split(separator: ",").map(String.init)
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+func rssMB() -> String {
+  guard let file = fopen("/proc/self/status", "r") else { return "?" }
+  defer { fclose(file) }
+  var line = [CChar](repeating: 0, count: 256)
+  var out = ""
+  while fgets(&line, 256, file) != nil {
+    let text = String(cString: line)
+    if text.hasPrefix("VmRSS") || text.hasPrefix("VmHWM") { out += text.filter { $0 != "\n" && $0 != "\t" } + " " }
+  }
+  return out
+}
+
+var start = now()
+let data = NationalData.load(set)
+print("load \(set): \(Int((now() - start) * 1000)) ms  \(rssMB())")
+start = now()
+let index = try data.index()
+print("index: \(Int((now() - start) * 1000)) ms  \(rssMB())")
+let seekers = NationalData.sample(index.seekers.map(\.id), count: 1000).map { index.seeker(id: $0)! }
+let vacancies = NationalData.sample(index.vacancies.map(\.id), count: 1000).map { index.vacancy(id: $0)! }
+
+/// FNV-1a over the answer's ids, scores (to 1e-6), counts and gaps.
+struct Digest {
+  var value: UInt64 = 0xcbf2_9ce4_8422_2325
+  mutating func add(_ text: String) { for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+  mutating func add(_ results: MatchResults) {
+    add("\(results.candidates),\(results.feasible);")
+    for match in results.matches {
+      add("\(match.id):\((match.score * 1e6).rounded()):\(match.unknown.rawValue)")
+      if let e = match.explanation { add("\(e.matchedSkills)\(e.missingSkills)\((e.distanceKm * 1e6).rounded())") }
+    }
+    for miss in results.nearMisses { add("n\(miss.id):\((miss.score * 1e6).rounded()):\(miss.gap)") }
+  }
+}
+
+for shape in shapes {
+  let options = MatchOptions(
+    date: NationalData.today, limit: 10, explain: shape.hasSuffix("e"), nearMisses: shape.hasSuffix("n") ? 5 : 0)
+  var times: [Double] = []
+  var digest = Digest()
+  var feasible = 0
+  for pass in 0..<passes {
+    for i in 0..<1000 {
+      let t0 = now()
+      let results =
+        shape.hasPrefix("v")
+        ? try index.vacancies(for: seekers[i], options: options) : try index.seekers(for: vacancies[i], options: options)
+      times.append(now() - t0)
+      if pass == 0 {
+        digest.add(results)
+        feasible += results.feasible
+      }
+    }
+  }
+  times.sort()
+  let mean = times.reduce(0, +) / Double(times.count)
+  func us(_ x: Double) -> String { String(Int((x * 1e6).rounded())) }
+  print(
+    "\(shape + String(repeating: " ", count: max(0, 3 - shape.count))) p50 \(us(times[times.count / 2])) µs  p99 \(us(times[times.count * 99 / 100])) µs  mean \(us(mean)) µs  max \(us(times.last!)) µs  feasible/q \(feasible / 1000)  digest \(String(digest.value, radix: 16))"
+  )
+}
