@@ -14,7 +14,16 @@ public struct RandomData: Sendable {
   /// The day the dates are spread around.
   public var today: Day
 
-  public init(today: Day = Day(iso: "2026-06-15")!) { self.today = today }
+  /// Where the records are: around Leeuwarden by default; elsewhere (by the antimeridian, by
+  /// a pole) the same layout moved there, longitudes wrapped and latitudes clamped.
+  public var origin: GeoPoint
+
+  public static let leeuwarden = GeoPoint(lat: 53.1, lon: 5.85)
+
+  public init(today: Day = Day(iso: "2026-06-15")!, origin: GeoPoint = RandomData.leeuwarden) {
+    self.today = today
+    self.origin = origin
+  }
 
   // MARK: Vocabularies
 
@@ -193,10 +202,20 @@ public struct RandomData: Sendable {
   // MARK: Pieces
 
   func location(using rng: inout some RandomNumberGenerator) -> GeoPoint {
-    if rng.chance(0.5) { return rng.pick(Self.places) }
-    return GeoPoint(
-      lat: 53.1 + Double.random(in: -0.27...0.27, using: &rng),
-      lon: 5.85 + Double.random(in: -0.45...0.45, using: &rng))
+    if rng.chance(0.5) { return moved(rng.pick(Self.places)) }
+    return moved(
+      GeoPoint(
+        lat: 53.1 + Double.random(in: -0.27...0.27, using: &rng),
+        lon: 5.85 + Double.random(in: -0.45...0.45, using: &rng)))
+  }
+
+  /// A point of the Leeuwarden layout moved to `origin`.
+  func moved(_ point: GeoPoint) -> GeoPoint {
+    let lat = min(90, max(-90, point.lat - Self.leeuwarden.lat + origin.lat))
+    var lon = point.lon - Self.leeuwarden.lon + origin.lon
+    if lon > 180 { lon -= 360 }
+    if lon < -180 { lon += 360 }
+    return GeoPoint(lat: lat, lon: lon)
   }
 
   func travelKm(using rng: inout some RandomNumberGenerator) -> Double {

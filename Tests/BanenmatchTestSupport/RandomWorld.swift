@@ -16,7 +16,8 @@ public struct RandomWorld: Sendable {
 
   public init(
     seekers seekerCount: Int, vacancies vacancyCount: Int, data: RandomData = RandomData(),
-    reference: ReferenceMatcher = ReferenceMatcher(), using rng: inout some RandomNumberGenerator
+    reference: ReferenceMatcher = ReferenceMatcher(), prelude: (seekers: [Seeker], vacancies: [Vacancy]) = ([], []),
+    using rng: inout some RandomNumberGenerator
   ) throws(ValidationError) {
     self.data = data
     self.reference = reference
@@ -24,6 +25,9 @@ public struct RandomWorld: Sendable {
     let vacancies = data.vacancies(count: vacancyCount, using: &rng).shuffled(using: &rng)
     seekerIDs = seekers.map(\.id)
     vacancyIDs = vacancies.map(\.id)
+    // Records written before the random ones (to fill the vocabulary, say).
+    if !prelude.seekers.isEmpty { try upsert(seekers: prelude.seekers) }
+    if !prelude.vacancies.isEmpty { try upsert(vacancies: prelude.vacancies) }
 
     // Batches of both kinds, interleaved in random order.
     var seekerBatches = Self.batches(seekers, using: &rng)[...]
@@ -62,8 +66,8 @@ public struct RandomWorld: Sendable {
       let backVacancies = vacancyIDsToRemove.filter { _ in rng.chance(0.5) }.map { data.vacancy(id: $0, using: &rng) }
       if !backVacancies.isEmpty { try upsert(vacancies: backVacancies) }
     }
-    seekerIDs = Reference.distinct(seekerIDs + ["S-weg-1"])
-    vacancyIDs = Reference.distinct(vacancyIDs + ["V-e\u{301}"])
+    seekerIDs = Reference.distinct(seekerIDs + ["S-weg-1"] + prelude.seekers.map(\.id))
+    vacancyIDs = Reference.distinct(vacancyIDs + ["V-e\u{301}"] + prelude.vacancies.map(\.id))
   }
 
   public mutating func upsert(seekers: [Seeker]) throws(ValidationError) {

@@ -36,7 +36,7 @@ extension MatchIndex {
       return counts.map { (region: $0.key.string, count: $0.value) }.sorted { $0.region.bytesPrecede($1.region) }
     }
     var perType = Array(repeating: 0, count: EmployerType.allCases.count)
-    for type in vacancyColumns.employerType { perType[Int(type)] += 1 }
+    for key in vacancyColumns.keys { perType[Int(key.employerType)] += 1 }
     return IndexStats(
       seekers: seekerCount,
       vacancies: vacancyCount,

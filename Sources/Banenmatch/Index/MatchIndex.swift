@@ -42,11 +42,17 @@ public struct MatchIndex: Sendable {
   public mutating func upsert(seekers: [Seeker]) throws(ValidationError) -> Int {
     try Self.check(seekers, name: "seekers") { $0.validationErrors() }
     var written = Set<ByteKey>()
+    // Many records at once are stored first and laid out together.
+    let bulk = seekers.count >= Self.bulkThreshold(seekerColumns.count)
     for seeker in seekers {
-      seekerColumns.upsert(seeker, vocabulary: &vocabulary)
+      if bulk {
+        seekerColumns.append(seeker, vocabulary: &vocabulary)
+      } else {
+        seekerColumns.upsert(seeker, vocabulary: &vocabulary)
+      }
       written.insert(ByteKey(seeker.id))
     }
-    version += 1
+    countWrites(1)
     return written.count
   }
 
@@ -55,29 +61,44 @@ public struct MatchIndex: Sendable {
   public mutating func upsert(vacancies: [Vacancy]) throws(ValidationError) -> Int {
     try Self.check(vacancies, name: "vacancies") { $0.validationErrors() }
     var written = Set<ByteKey>()
+    let bulk = vacancies.count >= Self.bulkThreshold(vacancyColumns.count)
     for vacancy in vacancies {
-      vacancyColumns.upsert(vacancy, vocabulary: &vocabulary)
+      if bulk {
+        vacancyColumns.append(vacancy, vocabulary: &vocabulary)
+      } else {
+        vacancyColumns.upsert(vacancy, vocabulary: &vocabulary)
+      }
       written.insert(ByteKey(vacancy.id))
     }
-    version += 1
+    countWrites(1)
     return written.count
   }
 
   /// Inserts or replaces seekers that have passed `validationErrors()` already (a decoder
-  /// checked them): one write, no second check. Duplicate ids: the last wins.
+  /// checked them): no second check. Duplicate ids: the last wins.
+  ///
+  /// The fast way to load many records, also in pieces: the records are stored at once and
+  /// laid out for queries when the write is counted — at the end of this call, or, for
+  /// pieces of one write (`countingAsWrite: false`), at `countWrites`. Query only after that.
   package mutating func upsert(validatedSeekers seekers: [Seeker], countingAsWrite: Bool = true) {
-    for seeker in seekers { seekerColumns.upsert(seeker, vocabulary: &vocabulary) }
-    if countingAsWrite { version += 1 }
+    for seeker in seekers { seekerColumns.append(seeker, vocabulary: &vocabulary) }
+    if countingAsWrite { countWrites(1) }
   }
 
-  /// Inserts or replaces vacancies that have passed `validationErrors()` already.
+  /// Inserts or replaces vacancies that have passed `validationErrors()` already; like
+  /// `upsert(validatedSeekers:countingAsWrite:)`.
   package mutating func upsert(validatedVacancies vacancies: [Vacancy], countingAsWrite: Bool = true) {
-    for vacancy in vacancies { vacancyColumns.upsert(vacancy, vocabulary: &vocabulary) }
-    if countingAsWrite { version += 1 }
+    for vacancy in vacancies { vacancyColumns.append(vacancy, vocabulary: &vocabulary) }
+    if countingAsWrite { countWrites(1) }
   }
 
-  /// Counts writes applied in pieces (a file loaded block by block is one write).
-  package mutating func countWrites(_ count: Int) { version += count }
+  /// Counts writes applied in pieces (a file loaded block by block is one write), and lays
+  /// out what they stored.
+  package mutating func countWrites(_ count: Int) {
+    seekerColumns.finishLayout()
+    vacancyColumns.finishLayout()
+    version += count
+  }
 
   /// Removes the seekers with these ids; unknown ids are not an error.
   /// - Returns: The number removed.
@@ -94,6 +115,10 @@ public struct MatchIndex: Sendable {
     version += 1
     return ids.reduce(0) { $0 + (vacancyColumns.remove(id: $1) ? 1 : 0) }
   }
+
+  /// An upsert of at least this many records, into a store of `count`, lays out the whole
+  /// store anew rather than record by record.
+  static func bulkThreshold(_ count: Int) -> Int { max(1024, count / 2) }
 
   private static func check<Record>(
     _ records: [Record], name: String, errorsOf: (Record) -> [FieldError]

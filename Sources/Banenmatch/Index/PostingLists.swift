@@ -52,31 +52,3 @@ protocol PostingEntry: Sendable {
 struct SlotEntry: PostingEntry {
   var slot: Int32
 }
-
-/// A seeker slot with its position and reach, so that a query can reject far-away seekers
-/// without touching the columns: single precision, used with a slack far above its error.
-struct GeoEntry: PostingEntry {
-  var slot: Int32
-  var x, y, z: Float
-  var chordLimit: Float
-
-  init(slot: Int, unit: UnitVector, chordLimit: Double) {
-    self.slot = Int32(slot)
-    x = Float(unit.x)
-    y = Float(unit.y)
-    z = Float(unit.z)
-    self.chordLimit = Float(chordLimit)
-  }
-
-  /// Whether the seeker is certainly farther from `unit` than the smaller of her reach and
-  /// `limit` (chords on the unit sphere). Float components are within 6e-8 of the exact ones,
-  /// so a slack of 1e-6 (6 m) never rejects a pair the exact test accepts.
-  @inline(__always)
-  func isBeyond(_ unit: (x: Float, y: Float, z: Float), limit: Float) -> Bool {
-    let dx = x - unit.x
-    let dy = y - unit.y
-    let dz = z - unit.z
-    let reach = min(chordLimit, limit) + 1e-6
-    return dx * dx + dy * dy + dz * dz > reach * reach
-  }
-}

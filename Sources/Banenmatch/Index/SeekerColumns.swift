@@ -1,180 +1,325 @@
-/// The seekers of the index as columns of primitive values, one slot per seeker, for the
-/// inner loop of `seekers(for:)`; the records themselves stay beside them for answers.
+/// What the inner loop of `seekers(for:)` reads of one seeker, in one row of a few cache
+/// lines: position, reach, hours, dates and every set as inline bits.
+struct SeekerRow: Sendable {
+  /// Unit vector of the position.
+  var x, y, z: Double
+  var maxTravelKm: Double
+  /// `GeoMath.chordLimit(km: maxTravelKm)`: the reach as a chord on the unit sphere.
+  var reachChord: Double
+  var hoursMin, hoursMax: Double
+  /// NaN: unknown.
+  var wageValue: Double
+  /// `nowDay`: available now.
+  var available: Int32
+  var region: UInt32
+  /// The row's `CodeOverflow` (skills, needs, experience, preferred job types and sectors
+  /// beyond the inline bits), or 0.
+  var overflow: UInt32
+  var workdays: UInt8
+  /// `unknownRank`: unknown.
+  var educationRank: Int8
+  var registered: Bool
+  var hasPreferences: Bool
+  var skills: Bits256
+  var needs: Bits64
+  var experience: Bits64
+  var preferredJobTypes: Bits64
+  var preferredSectors: Bits64
+}
+
+/// A seeker's position (radians) for the haversine, read only for the pairs that are kept.
+struct GeoRow: Sendable {
+  var lat, lon, cosLat: Double
+
+  init(_ point: GeoPoint) {
+    lat = point.lat * GeoMath.degreesToRadians
+    lon = point.lon * GeoMath.degreesToRadians
+    cosLat = GeoMath.cos(lat)
+  }
+
+  @inline(__always)
+  func distanceKm(to other: GeoRow) -> Double {
+    GeoMath.distanceKm(lat1: lat, lon1: lon, cosLat1: cosLat, lat2: other.lat, lon2: other.lon, cosLat2: other.cosLat)
+  }
+}
+
+/// A seeker in a grid: position and reach in single precision, and the facts most pairs
+/// fail on, for a first test that never touches the row.
+struct SeekerEntry: GridEntry {
+  var x, y, z: Float
+  /// The reach as a chord, rounded up.
+  var reach: Float
+  var slot: Int32
+  var workdays: UInt8
+  var registered: Bool
+  /// Needs with codes below 64.
+  var needs: UInt64
+
+  init(slot: Int, row: SeekerRow) {
+    x = Float(row.x)
+    y = Float(row.y)
+    z = Float(row.z)
+    reach = Float(row.reachChord).nextUp
+    self.slot = Int32(slot)
+    workdays = row.workdays
+    registered = row.registered
+    needs = row.needs.word
+  }
+
+  /// Whether the seeker is certainly farther from `point` than the smaller of her reach and
+  /// `limit` (chords on the unit sphere). Float components are within 6e-8 of the exact ones,
+  /// so a slack of 1e-6 (6 m) never rejects a pair the exact test accepts.
+  @inline(__always)
+  func isBeyond(_ point: FloatPoint, limit: Float) -> Bool {
+    let dx = x - point.x
+    let dy = y - point.y
+    let dz = z - point.z
+    let chord = min(reach, limit) + 1e-6
+    return dx * dx + dy * dy + dz * dz > chord * chord
+  }
+}
+
+/// A unit vector in single precision.
+struct FloatPoint {
+  var x, y, z: Float
+  init(x: Double, y: Double, z: Double) {
+    self.x = Float(x)
+    self.y = Float(y)
+    self.z = Float(z)
+  }
+}
+
+/// The seekers of the index: records for answers, rows for the inner loop, and two spatial
+/// indexes — every seeker by travel class, and per skill the seekers holding it.
 struct SeekerColumns: Sendable {
   var records: [Seeker] = []
   var slots: [ByteKey: Int] = [:]
+  var rows = ContiguousArray<SeekerRow>()
+  var geo = ContiguousArray<GeoRow>()
+  var overflows = OverflowTable()
+  /// Seekers per region code (the last element counts those without a region).
+  var regionCounts: [Int] = [0]
+  /// Every seeker, in one layer per travel class with cells a quarter of its distance: a
+  /// vacancy query searches each layer within that layer's largest distance.
+  var grid = LayeredGrid<SeekerEntry>(bounds: SeekerColumns.travelClasses, cellsPerBound: 4)
+  /// Per skill code, the seekers holding it, in coarser layers: a vacancy that requires
+  /// skills visits the list of its rarest one.
+  var skillGrids: [LayeredGrid<SeekerEntry>] = []
 
-  var lat = ContiguousArray<Double>()  // radians
-  var lon = ContiguousArray<Double>()  // radians
-  var cosLat = ContiguousArray<Double>()
-  /// Unit vector of the position, for the chord prefilter of the distance test.
-  var unit = ContiguousArray<UnitVector>()
-  var maxTravelKm = ContiguousArray<Double>()
-  var chordLimit = ContiguousArray<Double>()
-  var hoursMin = ContiguousArray<Double>()
-  var hoursMax = ContiguousArray<Double>()
-  var workdays = ContiguousArray<UInt8>()
-  var available = ContiguousArray<Int32>()  // nowDay: available now
-  var educationRank = ContiguousArray<Int8>()  // unknownRank: unknown
-  var wageValue = ContiguousArray<Double>()  // NaN: unknown
-  var registered = ContiguousArray<Bool>()
-  var region = ContiguousArray<UInt32>()
-  var hasPreferences = ContiguousArray<Bool>()
-  var skills = CodeSetColumn()
-  var experience = CodeSetColumn()
-  var needs = CodeSetColumn()
-  var preferredJobTypes = CodeSetColumn()
-  var preferredSectors = CodeSetColumn()
-  /// Seekers by position, in one layer per travel class (`SeekerColumns.travelClasses`).
-  var grid = SlotGrid(cellDegrees: SeekerColumns.travelClasses.map { $0 / 4 / 111.195 })
-  /// Seekers by skill: a vacancy's required skills can only be held by the seekers on the
-  /// list of each of them.
-  var skillPostings = PostingLists<GeoEntry>()
-
-  /// Upper bounds of the travel classes, km: a vacancy query searches each class's layer
-  /// within that class's largest distance.
+  /// Upper bounds of the travel classes, km.
   static let travelClasses: [Double] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 250]
+  /// Upper bounds of the layers of a skill's grid, km.
+  static let skillClasses: [Double] = [10, 20, 30, 50, 250]
 
-  static func travelClass(_ km: Double) -> Int {
-    travelClasses.firstIndex { km <= $0 } ?? travelClasses.count - 1
+  /// Records written by `append(_:vocabulary:)` are not in the grids yet: `finishLayout()`
+  /// puts them there.
+  private(set) var layoutPending = false
+
+  var count: Int { rows.count }
+
+  /// Inserts or replaces the seeker with this id, grids included.
+  mutating func upsert(_ seeker: Seeker, vocabulary: inout Vocabulary) {
+    finishLayout()
+    var seeker = seeker
+    let (row, overflow) = Self.row(&seeker, vocabulary: &vocabulary)
+    let geoRow = GeoRow(seeker.location)
+    if let slot = slots[ByteKey(seeker.id)] {
+      detach(slot)
+      overflows.remove(rows[slot].overflow)
+      records[slot] = seeker
+      rows[slot] = row
+      rows[slot].overflow = overflows.add(overflow)
+      geo[slot] = geoRow
+      attach(slot)
+    } else {
+      let slot = rows.count
+      slots[ByteKey(seeker.id)] = slot
+      records.append(seeker)
+      rows.append(row)
+      rows[slot].overflow = overflows.add(overflow)
+      geo.append(geoRow)
+      attach(slot)
+    }
   }
 
-  var count: Int { records.count }
-
-  /// Inserts or replaces the seeker with this id.
-  mutating func upsert(_ seeker: Seeker, vocabulary: inout Vocabulary) {
+  /// Inserts or replaces the seeker with this id, leaving the grids to `finishLayout()`:
+  /// the fast way to load many records.
+  mutating func append(_ seeker: Seeker, vocabulary: inout Vocabulary) {
+    layoutPending = true
     var seeker = seeker
-    let row = SeekerRow(&seeker, vocabulary: &vocabulary)
+    let (row, overflow) = Self.row(&seeker, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(seeker.id)] {
-      skillPostings.remove(slot, codes: skills.codes(at: slot))
-      skillPostings.add(
-        GeoEntry(slot: slot, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)), codes: row.skills)
+      overflows.remove(rows[slot].overflow)
       records[slot] = seeker
-      lat[slot] = row.lat
-      lon[slot] = row.lon
-      cosLat[slot] = row.cosLat
-      unit[slot] = row.unit
-      maxTravelKm[slot] = seeker.maxTravelKm
-      chordLimit[slot] = GeoMath.chordLimit(km: seeker.maxTravelKm)
-      hoursMin[slot] = seeker.hours.min
-      hoursMax[slot] = seeker.hours.max
-      workdays[slot] = seeker.workdays.rawValue
-      available[slot] = row.available
-      educationRank[slot] = row.educationRank
-      wageValue[slot] = seeker.wageValue ?? .nan
-      registered[slot] = seeker.registered
-      region[slot] = row.region
-      hasPreferences[slot] = row.hasPreferences
-      skills.replace(at: slot, with: row.skills)
-      experience.replace(at: slot, with: row.experience)
-      needs.replace(at: slot, with: row.needs)
-      preferredJobTypes.replace(at: slot, with: row.preferredJobTypes)
-      preferredSectors.replace(at: slot, with: row.preferredSectors)
-      grid.move(
-        slot, lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm),
-        entry: GeoEntry(slot: slot, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)))
+      rows[slot] = row
+      rows[slot].overflow = overflows.add(overflow)
+      geo[slot] = GeoRow(seeker.location)
     } else {
-      slots[ByteKey(seeker.id)] = records.count
-      skillPostings.add(
-        GeoEntry(slot: records.count, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm)),
-        codes: row.skills)
+      slots[ByteKey(seeker.id)] = rows.count
       records.append(seeker)
-      lat.append(row.lat)
-      lon.append(row.lon)
-      cosLat.append(row.cosLat)
-      unit.append(row.unit)
-      maxTravelKm.append(seeker.maxTravelKm)
-      chordLimit.append(GeoMath.chordLimit(km: seeker.maxTravelKm))
-      hoursMin.append(seeker.hours.min)
-      hoursMax.append(seeker.hours.max)
-      workdays.append(seeker.workdays.rawValue)
-      available.append(row.available)
-      educationRank.append(row.educationRank)
-      wageValue.append(seeker.wageValue ?? .nan)
-      registered.append(seeker.registered)
-      region.append(row.region)
-      hasPreferences.append(row.hasPreferences)
-      skills.append(row.skills)
-      experience.append(row.experience)
-      needs.append(row.needs)
-      preferredJobTypes.append(row.preferredJobTypes)
-      preferredSectors.append(row.preferredSectors)
-      grid.append(
-        lat: row.lat, lon: row.lon, layer: Self.travelClass(seeker.maxTravelKm),
-        entry: GeoEntry(slot: records.count - 1, unit: row.unit, chordLimit: GeoMath.chordLimit(km: seeker.maxTravelKm))
-      )
+      rows.append(row)
+      rows[rows.count - 1].overflow = overflows.add(overflow)
+      geo.append(GeoRow(seeker.location))
     }
+  }
+
+  /// After `append`: numbers the slots in the order of their position (so that seekers near
+  /// each other are near each other in memory, which is what a query reads), and builds the
+  /// grids and counts anew.
+  mutating func finishLayout() {
+    guard layoutPending else { return }
+    layoutPending = false
+    let order = SpatialOrder.slots(geo)
+    permute(&records, order)
+    permute(&rows, order)
+    permute(&geo, order)
+    for slot in records.indices { slots[ByteKey(records[slot].id)] = slot }
+
+    regionCounts = [0]
+    grid = LayeredGrid(bounds: Self.travelClasses, cellsPerBound: 4)
+    skillGrids = []
+    var gridBounds = Array(repeating: CellBounds(), count: Self.travelClasses.count)
+    var skillBounds: [[CellBounds]] = []
+    for slot in rows.indices {
+      let layer = grid.layer(forKm: rows[slot].maxTravelKm)
+      gridBounds[layer].add(grid.layers[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
+      let skillLayer = Self.skillLayer(rows[slot].maxTravelKm)
+      for code in skillCodes(slot) {
+        while skillBounds.count <= Int(code) {
+          skillBounds.append(Array(repeating: CellBounds(), count: Self.skillClasses.count))
+          skillGrids.append(LayeredGrid(bounds: Self.skillClasses, cellsPerBound: 2))
+        }
+        skillBounds[Int(code)][skillLayer].add(
+          skillGrids[Int(code)].layers[skillLayer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
+      }
+    }
+    grid.prepare(gridBounds)
+    for code in skillGrids.indices { skillGrids[code].prepare(skillBounds[code]) }
+    for slot in rows.indices { attach(slot) }
+  }
+
+  private static func skillLayer(_ km: Double) -> Int {
+    var layer = 0
+    while layer < skillClasses.count - 1 && km > skillClasses[layer] { layer += 1 }
+    return layer
   }
 
   /// Removes the seeker with this id; the last slot moves into its place. False if absent.
   mutating func remove(id: String) -> Bool {
+    finishLayout()
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
-    let last = records.count - 1
-    skillPostings.remove(slot, codes: skills.codes(at: slot))
+    let last = rows.count - 1
+    detach(slot)
+    overflows.remove(rows[slot].overflow)
     if slot != last {
+      renumber(last, to: slot)
       slots[ByteKey(records[last].id)] = slot
-      skillPostings.renumber(last, to: slot, codes: skills.codes(at: last))
     }
     records.swapAt(slot, last)
     records.removeLast()
-    func drop<T>(_ column: inout ContiguousArray<T>) {
-      column.swapAt(slot, last)
-      column.removeLast()
-    }
-    drop(&lat)
-    drop(&lon)
-    drop(&cosLat)
-    drop(&unit)
-    drop(&maxTravelKm)
-    drop(&chordLimit)
-    drop(&hoursMin)
-    drop(&hoursMax)
-    drop(&workdays)
-    drop(&available)
-    drop(&educationRank)
-    drop(&wageValue)
-    drop(&registered)
-    drop(&region)
-    drop(&hasPreferences)
-    skills.swapRemove(at: slot)
-    experience.swapRemove(at: slot)
-    needs.swapRemove(at: slot)
-    preferredJobTypes.swapRemove(at: slot)
-    preferredSectors.swapRemove(at: slot)
-    grid.swapRemove(slot)
+    rows.swapAt(slot, last)
+    rows.removeLast()
+    geo.swapAt(slot, last)
+    geo.removeLast()
     return true
+  }
+
+  /// The seeker's skill codes: inline bits and overflow.
+  func skillCodes(_ slot: Int) -> [UInt32] {
+    let row = rows[slot]
+    return row.skills.members + (row.overflow == 0 ? [] : overflows[row.overflow].first)
+  }
+
+  /// Adds `slot` to the grids and counts.
+  private mutating func attach(_ slot: Int) {
+    let row = rows[slot]
+    let g = geo[slot]
+    let entry = SeekerEntry(slot: slot, row: row)
+    grid.insert(entry, lat: g.lat, lon: g.lon, km: row.maxTravelKm)
+    for code in skillCodes(slot) {
+      while skillGrids.count <= Int(code) {
+        skillGrids.append(LayeredGrid(bounds: Self.skillClasses, cellsPerBound: 2))
+      }
+      skillGrids[Int(code)].insert(entry, lat: g.lat, lon: g.lon, km: row.maxTravelKm)
+    }
+    regionCounts[regionIndex(row.region)] += 1
+  }
+
+  /// Takes `slot` out of the grids and counts.
+  private mutating func detach(_ slot: Int) {
+    let row = rows[slot]
+    let g = geo[slot]
+    grid.remove(slot: Int32(slot), lat: g.lat, lon: g.lon, km: row.maxTravelKm)
+    for code in skillCodes(slot) {
+      skillGrids[Int(code)].remove(slot: Int32(slot), lat: g.lat, lon: g.lon, km: row.maxTravelKm)
+    }
+    regionCounts[regionIndex(row.region)] -= 1
+  }
+
+  /// The grids' entries of slot `old` name `new` from now on.
+  private mutating func renumber(_ old: Int, to new: Int) {
+    let row = rows[old]
+    let g = geo[old]
+    grid.update(slot: Int32(old), lat: g.lat, lon: g.lon, km: row.maxTravelKm) { $0.slot = Int32(new) }
+    for code in skillCodes(old) {
+      skillGrids[Int(code)].update(slot: Int32(old), lat: g.lat, lon: g.lon, km: row.maxTravelKm) {
+        $0.slot = Int32(new)
+      }
+    }
+  }
+
+  /// The index in `regionCounts` of a region code, growing the counts as needed.
+  private mutating func regionIndex(_ region: UInt32) -> Int {
+    if region == noCode { return 0 }
+    let index = Int(region) + 1
+    if index >= regionCounts.count { regionCounts += Array(repeating: 0, count: index + 1 - regionCounts.count) }
+    return index
+  }
+
+  /// Seekers whose region has this code.
+  func count(inRegion region: UInt32) -> Int {
+    let index = Int(region) + 1
+    return region != noCode && index < regionCounts.count ? regionCounts[index] : 0
+  }
+
+  /// A seeker's row and overflow, with its codes interned; also replaces the seeker's codes
+  /// by the vocabulary's shared copies.
+  static func row(_ seeker: inout Seeker, vocabulary: inout Vocabulary) -> (SeekerRow, CodeOverflow) {
+    let unit = UnitVector(point: seeker.location)
+    let region: UInt32
+    if seeker.region != nil { region = vocabulary.regions.intern(sharing: &seeker.region!) } else { region = noCode }
+    let skills = vocabulary.skills.internSet(sharing: &seeker.skills)
+    let experience = vocabulary.jobTypes.internSet(sharing: &seeker.experience)
+    let needs = vocabulary.accommodations.internSet(sharing: &seeker.needs)
+    var jobTypes: [UInt32] = []
+    var sectors: [UInt32] = []
+    if seeker.preferences != nil {
+      jobTypes = vocabulary.jobTypes.internSet(sharing: &seeker.preferences!.jobTypes)
+      sectors = vocabulary.sectors.internSet(sharing: &seeker.preferences!.sectors)
+    }
+    let row = SeekerRow(
+      x: unit.x, y: unit.y, z: unit.z, maxTravelKm: seeker.maxTravelKm,
+      reachChord: GeoMath.chordLimit(km: seeker.maxTravelKm),
+      hoursMin: seeker.hours.min, hoursMax: seeker.hours.max, wageValue: seeker.wageValue ?? .nan,
+      available: seeker.availableFrom?.daysSinceEpoch ?? nowDay, region: region, overflow: 0,
+      workdays: seeker.workdays.rawValue, educationRank: seeker.education.map { Int8($0.rank) } ?? unknownRank,
+      registered: seeker.registered, hasPreferences: !(seeker.preferences?.isEmpty ?? true),
+      skills: Bits256(skills), needs: Bits64(needs), experience: Bits64(experience),
+      preferredJobTypes: Bits64(jobTypes), preferredSectors: Bits64(sectors))
+    let overflow = CodeOverflow(
+      first: CodeOverflow.high(skills, limit: Bits256.limit), second: CodeOverflow.high(needs, limit: Bits64.limit),
+      third: CodeOverflow.high(experience, limit: Bits64.limit),
+      fourth: CodeOverflow.high(jobTypes, limit: Bits64.limit),
+      fifth: CodeOverflow.high(sectors, limit: Bits64.limit))
+    return (row, overflow)
   }
 }
 
-/// A seeker's derived values, computed once per upsert.
-struct SeekerRow {
-  var lat, lon, cosLat: Double
-  var unit: UnitVector
-  var available: Int32
-  var educationRank: Int8
-  var region: UInt32
-  var hasPreferences: Bool
-  var skills, experience, needs, preferredJobTypes, preferredSectors: [UInt32]
-
-  /// Also replaces the seeker's codes by the vocabulary's shared copies.
-  init(_ seeker: inout Seeker, vocabulary: inout Vocabulary) {
-    lat = seeker.location.lat * GeoMath.degreesToRadians
-    lon = seeker.location.lon * GeoMath.degreesToRadians
-    cosLat = GeoMath.cos(lat)
-    unit = UnitVector(lat: lat, lon: lon)
-    available = seeker.availableFrom?.daysSinceEpoch ?? nowDay
-    educationRank = seeker.education.map { Int8($0.rank) } ?? unknownRank
-    if seeker.region != nil { region = vocabulary.regions.intern(sharing: &seeker.region!) } else { region = noCode }
-    hasPreferences = !(seeker.preferences?.isEmpty ?? true)
-    skills = vocabulary.skills.internSet(sharing: &seeker.skills)
-    experience = vocabulary.jobTypes.internSet(sharing: &seeker.experience)
-    needs = vocabulary.accommodations.internSet(sharing: &seeker.needs)
-    if seeker.preferences != nil {
-      preferredJobTypes = vocabulary.jobTypes.internSet(sharing: &seeker.preferences!.jobTypes)
-      preferredSectors = vocabulary.sectors.internSet(sharing: &seeker.preferences!.sectors)
-    } else {
-      preferredJobTypes = []
-      preferredSectors = []
-    }
+extension Bits256 {
+  /// The codes in this set, ascending.
+  var members: [UInt32] {
+    var codes: [UInt32] = []
+    forEachMember { codes.append($0) }
+    return codes
   }
 }

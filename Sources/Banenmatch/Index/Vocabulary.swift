@@ -26,6 +26,11 @@ struct UnitVector: Sendable {
     (x, y, z) = GeoMath.unitVector(lat: lat, lon: lon)
   }
 
+  /// The unit vector of a position in degrees, converted as `GeoRow` converts it.
+  init(point: GeoPoint) {
+    self.init(lat: point.lat * GeoMath.degreesToRadians, lon: point.lon * GeoMath.degreesToRadians)
+  }
+
   /// Whether the great-circle distance to `other` certainly exceeds the distance whose
   /// chord is `limit` (`GeoMath.chordLimit`).
   @inline(__always)

@@ -1,12 +1,13 @@
-/// Request filters turned into interned codes and slot lists once per query.
+/// Request filters turned into interned codes and slot lists once per query. Without filters
+/// nothing is allocated.
 struct CompiledFilters {
   var regions: CodeBits?
   /// Bit i set: employer type i allowed.
   var employerTypes: UInt8 = 0xFF
   var sectors: CodeBits?
   var jobTypes: CodeBits?
-  /// Sorted slots of the excluded records.
-  var excludedSlots: [Int]
+  /// Sorted slots of the excluded records, each once.
+  var excludedSlots: [Int] = []
   var maxKm: Double
 
   init(_ filters: MatchFilters, vocabulary: Vocabulary, slots: [ByteKey: Int]) {
@@ -17,9 +18,15 @@ struct CompiledFilters {
     sectors = bits(filters.sectors, vocabulary.sectors)
     jobTypes = bits(filters.jobTypes, vocabulary.jobTypes)
     if let types = filters.employerTypes {
-      employerTypes = types.reduce(0) { $0 | 1 << UInt8(EmployerType.allCases.firstIndex(of: $1)!) }
+      employerTypes = types.reduce(0) { $0 | 1 << $1.bit }
     }
-    excludedSlots = Array(Set(filters.excludeIDs.compactMap { slots[ByteKey($0)] })).sorted()
+    if !filters.excludeIDs.isEmpty {
+      var excluded = filters.excludeIDs.compactMap { slots[ByteKey($0)] }
+      excluded.sort()
+      var distinct: [Int] = []
+      for slot in excluded where distinct.last != slot { distinct.append(slot) }
+      excludedSlots = distinct
+    }
     maxKm = filters.maxKm ?? .infinity
   }
 
@@ -30,66 +37,91 @@ struct CompiledFilters {
 
   @inline(__always)
   func isExcluded(_ slot: Int) -> Bool {
-    !excludedSlots.isEmpty && binarySearch(excludedSlots, slot)
+    !excludedSlots.isEmpty && excludedSlots.sortedContains(slot)
   }
-}
 
-@inline(__always)
-func binarySearch<C: RandomAccessCollection>(_ sorted: C, _ value: C.Element) -> Bool
-where C.Element: Comparable, C.Index == Int {
-  var low = sorted.startIndex
-  var high = sorted.endIndex
-  while low < high {
-    let mid = (low + high) / 2
-    if sorted[mid] < value { low = mid + 1 } else { high = mid }
-  }
-  return low < sorted.endIndex && sorted[low] == value
-}
-
-extension CodeSetColumn {
-  /// Whether `slot`'s set holds `code`.
+  /// Whether a vacancy passes the region, employer type, sector and job type filters.
   @inline(__always)
-  func contains(_ code: UInt32, at slot: Int) -> Bool {
-    guard signatures[slot] & (1 << UInt64(code & 63)) != 0 else { return false }
-    let start = Int(starts[slot])
-    return binarySearch(pool[start..<start + Int(counts[slot])], code)
-  }
-
-  /// Whether every code of `slot`'s set is in `bits`.
-  @inline(__always)
-  func isSubset(at slot: Int, of bits: CodeBits, signature: UInt64) -> Bool {
-    guard signatures[slot] & ~signature == 0 else { return false }
-    let start = Int(starts[slot])
-    for i in start..<start + Int(counts[slot]) where !bits.contains(pool[i]) { return false }
+  func admits(region: UInt32, employerType: UInt8, sector: UInt32, jobType: UInt32) -> Bool {
+    if let regions, !regions.contains(region) { return false }
+    if employerTypes & (1 << employerType) == 0 { return false }
+    if let sectors, !sectors.contains(sector) { return false }
+    if let jobTypes, !jobTypes.contains(jobType) { return false }
     return true
   }
 
-  /// Whether every code of the sorted `codes` is in `slot`'s set.
+  /// Whether a seeker passes the region filter.
   @inline(__always)
-  func contains(all codes: [UInt32], signature: UInt64, at slot: Int) -> Bool {
-    guard signature & ~signatures[slot] == 0 else { return false }
-    let start = Int(starts[slot])
-    let members = pool[start..<start + Int(counts[slot])]
-    for code in codes where !binarySearch(members, code) { return false }
-    return true
+  func admits(region: UInt32) -> Bool {
+    guard let regions else { return true }
+    return regions.contains(region)
   }
-
-  /// How many codes of `slot`'s set are in `bits`.
-  @inline(__always)
-  func countMembers(at slot: Int, in bits: CodeBits) -> Int {
-    let start = Int(starts[slot])
-    var matched = 0
-    for i in start..<start + Int(counts[slot]) where bits.contains(pool[i]) { matched += 1 }
-    return matched
-  }
-
-  @inline(__always)
-  func count(at slot: Int) -> Int { Int(counts[slot]) }
 }
 
-/// Distances in the pruning test are compared with this slack, so that rounding in the
-/// haversine can never make the cheap latitude bound reject a pair the exact test accepts.
-@inline(__always)
-func latitudeBoundExceeds(_ dLatRadians: Double, _ limitKm: Double) -> Bool {
-  abs(dLatRadians) * GeoMath.earthRadiusKm > limitKm * (1 + 1e-9) + 1e-9
+extension Array where Element == Int {
+  /// Whether the sorted array holds `value`.
+  @inline(__always)
+  func sortedContains(_ value: Int) -> Bool {
+    var (low, high) = (0, count)
+    while low < high {
+      let mid = (low + high) / 2
+      if self[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < count && self[low] == value
+  }
+}
+
+/// A pair's distance limit D as chords on the unit sphere: a squared chord at most `inner²`
+/// is certainly within D, one above `outer²` certainly beyond, and one in between (a band of
+/// about a micrometre) is decided by the haversine itself, as SPEC section 3 defines it.
+struct ReachLimit {
+  let km: Double
+  let chord: Double
+  let inner2: Double
+  let outer2: Double
+
+  /// Chord components carry at most a few 1e-16 of rounding and the haversine about 1e-12 km
+  /// (1.6e-16 as a chord): a relative slack of 1e-9 and an absolute one of 1e-14 cover both.
+  @inline(__always)
+  init(km: Double, chord: Double) {
+    self.km = km
+    self.chord = chord
+    let inner = chord * (1 - 1e-9) - 1e-14
+    inner2 = inner > 0 ? inner * inner : -1
+    let outer = chord * (1 + 1e-9) + 1e-14
+    outer2 = outer * outer
+  }
+
+  init(km: Double) { self.init(km: km, chord: GeoMath.chordLimit(km: km)) }
+
+  /// Whether a pair with squared chord `c2` is within D; `distanceKm` is called only in the
+  /// band where the chord cannot tell.
+  @inline(__always)
+  func contains(chord2 c2: Double, distanceKm: () -> Double) -> Bool {
+    if c2 <= inner2 { return true }
+    if c2 > outer2 { return false }
+    return distanceKm() <= km
+  }
+
+  /// An upper bound of the distance feature 1 − d/D from the chord: the arc is never shorter
+  /// than its chord (d ≥ R·c), with slack for rounding.
+  @inline(__always)
+  func distanceFeatureBound(chord2 c2: Double) -> Double {
+    let low = GeoMath.earthRadiusKm * c2.squareRoot() * (1 - 1e-9) - 1e-9
+    return low > 0 ? max(0, 1 - low / km) : 1
+  }
+}
+
+/// The features of SPEC section 3 that both directions compute the same way.
+enum PairFeatures {
+  @inline(__always)
+  static func skills(matched: Int, preferred: Int) -> Double {
+    preferred == 0 ? 1 : Double(matched) / Double(preferred)
+  }
+
+  @inline(__always)
+  static func distance(_ km: Double, limit: Double) -> Double { max(0, 1 - km / limit) }
+
+  @inline(__always)
+  static func start(daysLate: Int) -> Double { max(0, 1 - Double(max(0, daysLate)) / 90) }
 }

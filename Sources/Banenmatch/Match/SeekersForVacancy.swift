@@ -3,227 +3,388 @@ extension MatchIndex {
   ///
   /// - Throws: `MatchError.unknownID` when no vacancy has this id, `.invalid` for bad options.
   public func seekers(forVacancyID id: String, options: MatchOptions) throws(MatchError) -> MatchResults {
-    guard let vacancy = vacancy(id: id) else { throw .unknownID(id) }
-    return try seekers(for: vacancy, options: options)
+    guard let slot = vacancyColumns.slots[ByteKey(id)] else { throw .unknownID(id) }
+    let errors = options.validationErrors(direction: .seekersForVacancy)
+    if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
+    return seekers(
+      for: VacancyQuery(slot: slot, in: vacancyColumns, date: options.date), vacancy: vacancyColumns.records[slot],
+      options: options)
   }
 
   /// Returns the seekers that fit `vacancy` (indexed or not), best first, with near misses
   /// when asked: SPEC section 3.
   ///
-  /// - Complexity: O(*n* log *k*) for *n* seekers and *k* = `limit` + `nearMisses`.
+  /// - Complexity: about the number of seekers within reach of the vacancy who hold its
+  ///   rarest required skill (all within reach when it requires none), plus, for near misses,
+  ///   every seeker within reach and the holders of that skill beyond it.
   public func seekers(for vacancy: Vacancy, options: MatchOptions) throws(MatchError) -> MatchResults {
     var errors = options.validationErrors(direction: .seekersForVacancy)
     errors += vacancy.validationErrors().map { $0.prefixed(with: "vacancy") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
+    return seekers(
+      for: VacancyQuery(vacancy, vocabulary: vocabulary, date: options.date), vacancy: vacancy, options: options)
+  }
 
-    let query = VacancyQuery(vacancy, options: options, vocabulary: vocabulary)
+  /// The vacancy query proper, in two passes split by the exact reach test like
+  /// `vacancies(for:seeker:options:)`: the seekers within reach, then, for near misses, those
+  /// beyond it who hold every required skill.
+  func seekers(for q: VacancyQuery, vacancy: Vacancy, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: seekerColumns.slots)
     let s = seekerColumns
-    let weights = options.weights
-    let totalWeight = weights.total
-    let today = options.date.daysSinceEpoch
     let allowance = options.nearMisses > 0 ? 1 : 0
-    let ids: (Int) -> String = { s.records[$0].id }
-    let vacancyMaxHours = vacancy.hours.max
-    var top = TopK(capacity: options.limit)
-    var near = TopK(capacity: options.nearMisses)
-    var candidates = 0
-    var feasible = 0
 
-    let queryUnit = UnitVector(lat: query.lat, lon: query.lon)
-    let requestChordLimit = GeoMath.chordLimit(km: filters.maxKm)
-
-    /// Judges one seeker that passed the filters.
-    /// - Parameter beyond: The slot lies outside every cell within reach, so `distance` fails
-    ///   (known without computing it); the pair can only be a near miss.
-    func evaluate(_ slot: Int, beyond known: Bool = false) {
-      // The cheapest tests that reject most pairs come first: the chord tells, without
-      // trigonometry, most pairs that are out of reach.
-      let beyond = known || s.unit[slot].isBeyond(queryUnit, limit: min(s.chordLimit[slot], requestChordLimit))
-      if allowance == 0 {
-        if beyond { return }
-        if query.requiredSignature & ~s.skills.signatures[slot] != 0 || query.requiredUnknown { return }
-      }
-      // Never waived: eligibility and wage value.
-      if vacancy.banenafspraak && !s.registered[slot] { return }
-      let wage = s.wageValue[slot]
-      if !query.minWageValue.isNaN && !wage.isNaN && wage < query.minWageValue { return }
-
-      var failed: UInt16 = beyond ? Constraint.distance.bit : 0
-      var failures = beyond ? 1 : 0
-      if query.workdays & ~s.workdays[slot] != 0 {
-        failed |= Constraint.workdays.bit
-        failures += 1
-      }
-      let sharedMax = min(s.hoursMax[slot], vacancyMaxHours)
-      if max(s.hoursMin[slot], query.hoursMin) > sharedMax {
-        failed |= Constraint.hours.bit
-        failures += 1
-      }
-      let rank = s.educationRank[slot]
-      if rank != unknownRank && rank < query.minEducationRank {
-        failed |= Constraint.education.bit
-        failures += 1
-      }
-      let available = s.available[slot] == nowDay ? today : s.available[slot]
-      let daysLate = Int(available) - Int(query.start)
-      if daysLate > 90 {
-        failed |= Constraint.start.bit
-        failures += 1
-      }
-      if failures > allowance { return }
-      if query.requiredUnknown
-        || !s.skills.contains(all: query.requiredSkills, signature: query.requiredSignature, at: slot)
-      {
-        failed |= Constraint.requiredSkills.bit
-        failures += 1
-        if failures > allowance { return }
-      }
-      if !s.needs.isSubset(at: slot, of: query.offers, signature: query.offerSignature) {
-        failed |= Constraint.accommodations.bit
-        failures += 1
-        if failures > allowance { return }
-      }
-      let travelKm = min(s.maxTravelKm[slot], filters.maxKm)
-      if !beyond && failures == allowance && latitudeBoundExceeds(s.lat[slot] - query.lat, travelKm) { return }
-      let distanceKm = GeoMath.distanceKm(
-        lat1: s.lat[slot], lon1: s.lon[slot], cosLat1: s.cosLat[slot],
-        lat2: query.lat, lon2: query.lon, cosLat2: query.cosLat)
-      if !beyond && distanceKm > travelKm {
-        failed |= Constraint.distance.bit
-        failures += 1
-        if failures > allowance { return }
-      }
-
-      let features = FeatureValues(
-        skills: query.preferredCount == 0
-          ? 1 : Double(s.skills.countMembers(at: slot, in: query.preferredSkills)) / Double(query.preferredCount),
-        distance: max(0, 1 - distanceKm / travelKm),
-        hours: sharedMax / vacancyMaxHours,
-        preference: !s.hasPreferences[slot]
-          ? 0.5
-          : s.preferredJobTypes.contains(query.jobType, at: slot)
-            ? 1 : (query.sector != noCode && s.preferredSectors.contains(query.sector, at: slot)) ? 0.5 : 0,
-        experience: s.experience.contains(query.jobType, at: slot) ? 1 : 0,
-        start: max(0, 1 - Double(max(0, daysLate)) / 90))
-      let score = weights.score(features, total: totalWeight)
-      let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
-      if failures == 0 {
-        feasible += 1
-        if top.admits(score: score) { top.offer(entry, ids: ids) }
-      } else if near.admits(score: score) {
-        near.offer(entry, ids: ids)
+    // The rarest required skill: every seeker who can pass `requiredSkills` holds it.
+    var rarest: Int?
+    var rarestHolders = Int.max
+    q.forEachRequired { code in
+      let holders = Int(code) < s.skillGrids.count ? s.skillGrids[Int(code)].count : 0
+      if holders < rarestHolders {
+        rarest = Int(code)
+        rarestHolders = holders
       }
     }
+    let nobodyQualifies = q.requiredUnknown || rarestHolders == 0
 
-    // Without a region filter only two kinds of seeker can matter. Those within reach: when the
-    // vacancy requires skills and no near misses are asked, they are all on the shortest
-    // required skill's list, whose entries carry their position and reach; otherwise visit, per
-    // travel class, the grid cells within that class's largest distance. And near misses beyond
-    // reach, which fail distance alone and so hold every required skill: again that list.
-    // With a region filter, scan every seeker.
-    let windows = SeekerColumns.travelClasses.enumerated().map {
-      s.grid.window(lat: query.lat, lon: query.lon, km: min($1, filters.maxKm), layer: $0)
-    }
-    let rarest = query.requiredSkills.min {
-      s.skillPostings.entries($0).count < s.skillPostings.entries($1).count
-    }
-    if filters.regions == nil, !windows.contains(where: { $0 == nil }) {
-      candidates = s.count - filters.excludedSlots.count
-      let unit = (x: Float(queryUnit.x), y: Float(queryUnit.y), z: Float(queryUnit.z))
-      let limit = Float(min(requestChordLimit, 2))
-      if query.requiredUnknown && options.nearMisses == 0 {
-        // No seeker holds a skill the index has never seen: nothing is feasible.
-      } else if let rarest, options.nearMisses == 0 {
-        for entry in s.skillPostings.entries(rarest) where !entry.isBeyond(unit, limit: limit) {
-          if !filters.isExcluded(Int(entry.slot)) { evaluate(Int(entry.slot)) }
-        }
-      } else {
-        for (layer, window) in windows.enumerated() {
-          s.grid.forEach(in: window!, layer: layer) { entry in
-            let far = entry.isBeyond(unit, limit: limit)
-            if far && allowance == 0 { return }
-            let slot = Int(entry.slot)
-            if !filters.isExcluded(slot) { evaluate(slot, beyond: far) }
+    let (top, near, feasible) = s.rows.withUnsafeBufferPointer { rows in
+      s.geo.withUnsafeBufferPointer { geo in
+        s.records.withUnsafeBufferPointer { records in
+          var scan = SeekerScan(
+            q: q, rows: rows, geo: geo, records: records, overflows: s.overflows, options: options,
+            maxKm: filters.maxKm)
+
+          @inline(__always)
+          func passes(_ slot: Int) -> Bool {
+            !filters.isExcluded(slot) && filters.admits(region: rows[slot].region)
           }
-        }
-        // Beyond reach, a seeker lacking a required skill the index has never seen fails twice.
-        if options.nearMisses > 0 && !query.requiredUnknown {
-          func isBeyond(_ slot: Int) -> Bool { !s.grid.isInside(slot, windows[s.grid.layer(of: slot)]!) }
-          if let rarest {
-            for entry in s.skillPostings.entries(rarest) {
-              let slot = Int(entry.slot)
-              if isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot, beyond: true) }
+
+          let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+          let limit = Float(min(scan.requestChord, 2))
+          func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>) {
+            for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+              let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], filters.maxKm))
+              cells.forEachCell(in: window) { entries in
+                for entry in entries {
+                  if entry.isBeyond(point, limit: limit) { continue }
+                  // Without near misses, the entry tells most pairs that fail eligibility,
+                  // workdays or accommodations (codes below 64) without the row.
+                  if allowance == 0
+                    && ((q.banenafspraak && !entry.registered) || q.workdays & ~entry.workdays != 0
+                      || entry.needs & ~q.offers.word != 0)
+                  {
+                    continue
+                  }
+                  let slot = Int(entry.slot)
+                  if passes(slot) { scan.judge(slot, farPass: false) }
+                }
+              }
+            }
+          }
+
+          // Pass 1: within reach. When near misses are not asked, the holders of the rarest
+          // required skill suffice; otherwise a seeker lacking one required skill counts too.
+          if allowance == 0 {
+            if nobodyQualifies {
+              // No seeker holds every required skill: nothing is feasible.
+            } else if let rarest {
+              visitWithinReach(s.skillGrids[rarest])
+            } else {
+              visitWithinReach(s.grid)
             }
           } else {
-            for slot in 0..<s.count where isBeyond(slot) && !filters.isExcluded(slot) { evaluate(slot, beyond: true) }
+            visitWithinReach(s.grid)
+            // Pass 2: beyond reach, failing distance alone, so holding every required skill.
+            if !nobodyQualifies {
+              let holders = rarest.map { s.skillGrids[$0] } ?? s.grid
+              for cells in holders.layers {
+                cells.forEachCell(in: nil) { entries in
+                  for entry in entries where passes(Int(entry.slot)) { scan.judge(Int(entry.slot), farPass: true) }
+                }
+              }
+            }
           }
+          return (scan.top.sorted(ids: records), scan.near.sorted(ids: records), scan.feasible)
         }
       }
-    } else {
-      for slot in 0..<s.count {
-        if let regions = filters.regions, !regions.contains(s.region[slot]) { continue }
-        if filters.isExcluded(slot) { continue }
-        candidates += 1
-        evaluate(slot)
-      }
+    }
+
+    var candidates = s.count - filters.excludedSlots.count
+    if let regions = filters.regions {
+      candidates = 0
+      regions.forEachMember { candidates += s.count(inRegion: $0) }
+      for slot in filters.excludedSlots where regions.contains(s.rows[slot].region) { candidates -= 1 }
     }
 
     func answer(for entry: TopK.Entry) -> PairAnswers {
-      PairAnswers(options: options, travelKm: min(s.maxTravelKm[entry.slot], filters.maxKm))
+      PairAnswers(options: options, travelKm: min(s.rows[entry.slot].maxTravelKm, filters.maxKm))
     }
     return MatchResults(
-      matches: top.sorted(ids: ids).map {
-        answer(for: $0).match($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker)
-      },
-      nearMisses: near.sorted(ids: ids).map {
+      matches: top.map { answer(for: $0).match($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker) },
+      nearMisses: near.map {
         answer(for: $0).nearMiss($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker)
       },
       candidates: candidates, feasible: feasible, indexVersion: version)
   }
 }
 
+/// One vacancy query's state: the vacancy, the seekers' rows, and the lists being filled.
+struct SeekerScan {
+  let q: VacancyQuery
+  let rows: UnsafeBufferPointer<SeekerRow>
+  let geo: UnsafeBufferPointer<GeoRow>
+  let records: UnsafeBufferPointer<Seeker>
+  let overflows: OverflowTable
+  let weights: Weights
+  let totalWeight: Double
+  let today: Int32
+  /// The request's `maxKm` (infinite when absent), and as a chord.
+  let maxKm: Double
+  let requestChord: Double
+  let allowance: Int
+  var top: TopK
+  var near: TopK
+  var feasible = 0
+
+  init(
+    q: VacancyQuery, rows: UnsafeBufferPointer<SeekerRow>, geo: UnsafeBufferPointer<GeoRow>,
+    records: UnsafeBufferPointer<Seeker>, overflows: OverflowTable, options: MatchOptions, maxKm: Double
+  ) {
+    self.q = q
+    self.rows = rows
+    self.geo = geo
+    self.records = records
+    self.overflows = overflows
+    weights = options.weights
+    totalWeight = options.weights.total
+    today = options.date.daysSinceEpoch
+    self.maxKm = maxKm
+    requestChord = GeoMath.chordLimit(km: maxKm)
+    allowance = options.nearMisses > 0 ? 1 : 0
+    top = TopK(capacity: options.limit)
+    near = TopK(capacity: options.nearMisses)
+  }
+
+  /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
+  /// (as a near miss) in the second.
+  @inline(__always)
+  mutating func judge(_ slot: Int, farPass: Bool) {
+    let r = rows[slot]
+    // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
+    if q.banenafspraak && !r.registered { return }
+    if r.wageValue < q.minWageValue { return }
+    let dx = r.x - q.x
+    let dy = r.y - q.y
+    let dz = r.z - q.z
+    let chord2 = dx * dx + dy * dy + dz * dz
+    let travelKm = min(r.maxTravelKm, maxKm)
+    let reach = ReachLimit(km: travelKm, chord: min(r.reachChord, requestChord))
+    let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: q.geo) }
+    if within == farPass { return }
+    var failed: UInt16 = farPass ? Constraint.distance.bit : 0
+    var failures = farPass ? 1 : 0
+
+    if q.workdays & ~r.workdays != 0 {
+      failed |= Constraint.workdays.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    let sharedMax = min(r.hoursMax, q.hoursMax)
+    if max(r.hoursMin, q.hoursMin) > sharedMax {
+      failed |= Constraint.hours.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    if r.educationRank != unknownRank && r.educationRank < q.minEducationRank {
+      failed |= Constraint.education.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    let available = r.available == nowDay ? today : r.available
+    let daysLate = Int(available) - Int(q.start)
+    if daysLate > 90 {
+      failed |= Constraint.start.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    let overflow = r.overflow == 0 ? nil : overflows[r.overflow]
+    if q.requiredUnknown || !q.required.isSubset(of: r.skills)
+      || (!q.requiredHigh.isEmpty && !q.requiredHigh.isSortedSubset(of: overflow?.first ?? []))
+    {
+      failed |= Constraint.requiredSkills.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    if !r.needs.isSubset(of: q.offers) || !(overflow?.second.isSortedSubset(of: q.offersHigh) ?? true) {
+      failed |= Constraint.accommodations.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    if failures == 0 { feasible += 1 }
+
+    var matched = r.skills.intersectionCount(q.preferred)
+    if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }
+    var features = FeatureValues(
+      skills: PairFeatures.skills(matched: matched, preferred: q.preferredCount),
+      distance: 0,
+      hours: sharedMax / q.hoursMax,
+      preference: !r.hasPreferences
+        ? 0.5
+        : (r.preferredJobTypes.contains(q.jobType) || (overflow?.fourth.sortedContains(q.jobType) ?? false))
+          ? 1
+          : (q.sector != noCode
+            && (r.preferredSectors.contains(q.sector) || (overflow?.fifth.sortedContains(q.sector) ?? false)))
+            ? 0.5 : 0,
+      experience: (r.experience.contains(q.jobType) || (overflow?.third.sortedContains(q.jobType) ?? false))
+        ? 1 : 0,
+      start: PairFeatures.start(daysLate: daysLate))
+    if !farPass { features.distance = reach.distanceFeatureBound(chord2: chord2) }
+    if failures == 0 {
+      guard top.admits(score: weights.score(features, total: totalWeight)) else { return }
+    } else {
+      guard near.admits(score: weights.score(features, total: totalWeight)) else { return }
+    }
+    let distanceKm = geo[slot].distanceKm(to: q.geo)
+    features.distance = PairFeatures.distance(distanceKm, limit: travelKm)
+    let score = weights.score(features, total: totalWeight)
+    let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
+    if failures == 0 {
+      if top.admits(score: score) { top.offer(entry, ids: records) }
+    } else {
+      if near.admits(score: score) { near.offer(entry, ids: records) }
+    }
+  }
+}
+
 /// A vacancy as the query side of `seekers(for:)`. Codes the index has never seen cannot be
 /// held by any seeker.
 struct VacancyQuery {
-  var lat, lon, cosLat: Double
-  var hoursMin: Double
+  var x, y, z: Double
+  var geo: GeoRow
+  var hoursMin, hoursMax: Double
   var workdays: UInt8
+  /// The start day, "now" resolved to the request's date.
   var start: Int32
   var minEducationRank: Int8
+  /// NaN: none.
   var minWageValue: Double
+  var banenafspraak: Bool
+  /// `CodeTable.absent` when the index has never seen it.
   var jobType: UInt32
   var sector: UInt32
-  var requiredSkills: [UInt32]
-  var requiredSignature: UInt64
+  var required = Bits256()
+  /// Required skills from 256 up, sorted; likewise for the other sets.
+  var requiredHigh: [UInt32] = []
   /// A required skill no seeker in the index has: the constraint fails everywhere.
-  var requiredUnknown: Bool
-  var preferredSkills: CodeBits
+  var requiredUnknown = false
+  var preferred = Bits256()
+  var preferredHigh: [UInt32] = []
   /// |preferred|, each code once, including codes the index has never seen.
   var preferredCount: Int
-  var offers: CodeBits
-  var offerSignature: UInt64
+  var offers = Bits64()
+  var offersHigh: [UInt32] = []
 
-  init(_ vacancy: Vacancy, options: MatchOptions, vocabulary: Vocabulary) {
-    lat = vacancy.location.lat * GeoMath.degreesToRadians
-    lon = vacancy.location.lon * GeoMath.degreesToRadians
-    cosLat = GeoMath.cos(lat)
+  /// An indexed vacancy: its row as it is.
+  init(slot: Int, in columns: VacancyColumns, date: Day) {
+    let row = columns.rows[slot]
+    x = row.x
+    y = row.y
+    z = row.z
+    geo = columns.geo[slot]
+    hoursMin = row.hoursMin
+    hoursMax = row.hoursMax
+    workdays = row.workdays
+    start = row.start == nowDay ? date.daysSinceEpoch : row.start
+    minEducationRank = row.minEducationRank
+    minWageValue = row.minWageValue
+    banenafspraak = row.banenafspraak
+    jobType = row.jobType
+    sector = row.sector
+    required = row.required
+    preferred = row.preferred
+    preferredCount = Int(row.preferredCount)
+    offers = row.offers
+    if row.overflow != 0 {
+      let overflow = columns.overflows[row.overflow]
+      requiredHigh = overflow.first
+      preferredHigh = overflow.second
+      offersHigh = overflow.third
+    }
+  }
+
+  /// Any vacancy, its codes looked up in the index's vocabulary.
+  init(_ vacancy: Vacancy, vocabulary: Vocabulary, date: Day) {
+    let unit = UnitVector(point: vacancy.location)
+    x = unit.x
+    y = unit.y
+    z = unit.z
+    geo = GeoRow(vacancy.location)
     hoursMin = vacancy.hours.min
+    hoursMax = vacancy.hours.max
     workdays = vacancy.workdays.rawValue
-    start = (vacancy.startDate ?? options.date).daysSinceEpoch
+    start = (vacancy.startDate ?? date).daysSinceEpoch
     minEducationRank = Int8(vacancy.minEducation.rank)
     minWageValue = vacancy.minWageValue ?? .nan
+    banenafspraak = vacancy.banenafspraak
     jobType = vocabulary.jobTypes.lookup(vacancy.jobType)
     sector = vacancy.sector.map { vocabulary.sectors.lookup($0) } ?? noCode
-    let required = vacancy.requiredSkills.map { vocabulary.skills.lookup($0) }
-    requiredUnknown = required.contains(CodeTable.absent)
-    requiredSkills = required.filter { $0 != CodeTable.absent }.sorted().uniqued()
-    requiredSignature = CodeSetColumn.signature(of: requiredSkills)
-    preferredSkills = CodeBits(
-      vacancy.preferredSkills.map { vocabulary.skills.lookup($0) }, capacity: vocabulary.skills.count)
-    preferredCount = Set(vacancy.preferredSkills.map(ByteKey.init)).count
-    let offerCodes = vacancy.offers.map { vocabulary.accommodations.lookup($0) }.filter { $0 != CodeTable.absent }
-    offers = CodeBits(offerCodes, capacity: vocabulary.accommodations.count)
-    offerSignature = CodeSetColumn.signature(of: offerCodes)
+    for code in vacancy.requiredSkills {
+      let number = vocabulary.skills.lookup(code)
+      if number == CodeTable.absent {
+        requiredUnknown = true
+      } else if number < Bits256.limit {
+        required.insert(number)
+      } else {
+        requiredHigh.append(number)
+      }
+    }
+    for code in vacancy.preferredSkills {
+      let number = vocabulary.skills.lookup(code)
+      if number < Bits256.limit {
+        preferred.insert(number)
+      } else if number != CodeTable.absent {
+        preferredHigh.append(number)
+      }
+    }
+    preferredCount = Self.distinctCount(vacancy.preferredSkills)
+    for code in vacancy.offers {
+      let number = vocabulary.accommodations.lookup(code)
+      if number < Bits64.limit {
+        offers.word |= 1 << UInt64(number)
+      } else if number != CodeTable.absent {
+        offersHigh.append(number)
+      }
+    }
+    requiredHigh.sortAndUnique()
+    preferredHigh.sortAndUnique()
+    offersHigh.sortAndUnique()
+  }
+
+  /// The number of distinct codes, by bytes, without allocating for short lists.
+  private static func distinctCount(_ codes: [String]) -> Int {
+    if codes.count > 16 { return Set(codes.map(ByteKey.init)).count }
+    var distinct = 0
+    for (index, code) in codes.enumerated()
+    where !codes[..<index].contains(where: { ByteKey($0) == ByteKey(code) }) {
+      distinct += 1
+    }
+    return distinct
+  }
+
+  /// Calls `body` with each required skill code known to the index, ascending.
+  func forEachRequired(_ body: (UInt32) -> Void) {
+    required.forEachMember(body)
+    for code in requiredHigh { body(code) }
+  }
+}
+
+extension CodeBits {
+  /// Calls `body` with each member, ascending.
+  func forEachMember(_ body: (UInt32) -> Void) {
+    for (index, word) in words.enumerated() {
+      var rest = word
+      while rest != 0 {
+        body(UInt32(index * 64 + rest.trailingZeroBitCount))
+        rest &= rest - 1
+      }
+    }
   }
 }

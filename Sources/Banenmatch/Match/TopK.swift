@@ -20,9 +20,9 @@ struct TopK {
 
   /// Whether `a` ranks before `b`: higher score, or equal score and smaller id.
   @inline(__always)
-  static func ranks(_ a: Entry, before b: Entry, ids: (Int) -> String) -> Bool {
+  static func ranks<R: HasID>(_ a: Entry, before b: Entry, ids: UnsafeBufferPointer<R>) -> Bool {
     if a.score != b.score { return a.score > b.score }
-    return ids(a.slot).bytesPrecede(ids(b.slot))
+    return ids[a.slot].id.bytesPrecede(ids[b.slot].id)
   }
 
   /// Whether an entry with this score could enter (a cheap test before building the entry).
@@ -31,7 +31,7 @@ struct TopK {
     capacity > 0 && (entries.count < capacity || score >= entries[0].score)
   }
 
-  mutating func offer(_ entry: Entry, ids: (Int) -> String) {
+  mutating func offer<R: HasID>(_ entry: Entry, ids: UnsafeBufferPointer<R>) {
     guard capacity > 0 else { return }
     if entries.count < capacity {
       entries.append(entry)
@@ -43,12 +43,12 @@ struct TopK {
   }
 
   /// The kept entries, best first.
-  func sorted(ids: (Int) -> String) -> [Entry] {
+  func sorted<R: HasID>(ids: UnsafeBufferPointer<R>) -> [Entry] {
     entries.sorted { TopK.ranks($0, before: $1, ids: ids) }
   }
 
   // Heap order: a parent ranks after (is worse than) its children.
-  private mutating func siftUp(_ index: Int, ids: (Int) -> String) {
+  private mutating func siftUp<R: HasID>(_ index: Int, ids: UnsafeBufferPointer<R>) {
     var child = index
     while child > 0 {
       let parent = (child - 1) / 2
@@ -58,7 +58,7 @@ struct TopK {
     }
   }
 
-  private mutating func siftDown(_ index: Int, ids: (Int) -> String) {
+  private mutating func siftDown<R: HasID>(_ index: Int, ids: UnsafeBufferPointer<R>) {
     var parent = index
     while true {
       var worst = parent
@@ -104,3 +104,11 @@ extension Weights {
     return 100 * sum / total
   }
 }
+
+/// A record with an id, for tie-breaks.
+protocol HasID {
+  var id: String { get }
+}
+
+extension Seeker: HasID {}
+extension Vacancy: HasID {}

@@ -5,212 +5,387 @@ extension MatchIndex {
   ///
   /// - Throws: `MatchError.unknownID` when no seeker has this id, `.invalid` for bad options.
   public func vacancies(forSeekerID id: String, options: MatchOptions) throws(MatchError) -> MatchResults {
-    guard let seeker = seeker(id: id) else { throw .unknownID(id) }
-    return try vacancies(for: seeker, options: options)
+    guard let slot = seekerColumns.slots[ByteKey(id)] else { throw .unknownID(id) }
+    let errors = options.validationErrors(direction: .vacanciesForSeeker)
+    if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
+    return vacancies(
+      for: SeekerQuery(slot: slot, in: seekerColumns, date: options.date), seeker: seekerColumns.records[slot],
+      options: options)
   }
 
   /// Returns the vacancies that fit `seeker` (indexed or not), best first, with near misses
   /// when asked: SPEC section 3.
   ///
-  /// - Complexity: O(*n* log *k*) for *n* vacancies and *k* = `limit` + `nearMisses`.
+  /// - Complexity: about the number of vacancies within the seeker's reach, plus, for near
+  ///   misses, those keyed by one of her skills.
   public func vacancies(for seeker: Seeker, options: MatchOptions) throws(MatchError) -> MatchResults {
     var errors = options.validationErrors(direction: .vacanciesForSeeker)
     errors += seeker.validationErrors().map { $0.prefixed(with: "seeker") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
+    return vacancies(
+      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: seeker, options: options)
+  }
 
-    let query = SeekerQuery(seeker, options: options, vocabulary: vocabulary)
+  /// The seeker query proper. Two passes: the vacancies within reach (a grid window), judged
+  /// on every constraint; and, for near misses, the vacancies beyond reach that could fail
+  /// distance alone, which must hold no required skill the seeker lacks, so are among those
+  /// keyed by one of her skills. The exact reach test splits the two passes, so no pair is
+  /// judged twice.
+  func vacancies(for q: SeekerQuery, seeker: Seeker, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
     let v = vacancyColumns
-    let weights = options.weights
-    let totalWeight = weights.total
-    let today = options.date.daysSinceEpoch
-    let travelKm = min(seeker.maxTravelKm, filters.maxKm)
+    let travelKm = min(q.maxTravelKm, filters.maxKm)
     let allowance = options.nearMisses > 0 ? 1 : 0
-    let ids: (Int) -> String = { v.records[$0].id }
-    var top = TopK(capacity: options.limit)
-    var near = TopK(capacity: options.nearMisses)
-    var candidates = 0
-    var feasible = 0
+    let restricted = filters.restrictsVacancies
 
-    let queryUnit = UnitVector(lat: query.lat, lon: query.lon)
-    let chordLimit = GeoMath.chordLimit(km: travelKm)
+    let (top, near, feasible) = v.rows.withUnsafeBufferPointer { rows in
+      v.geo.withUnsafeBufferPointer { geo in
+        v.records.withUnsafeBufferPointer { records in
+          var scan = VacancyScan(
+            q: q, rows: rows, geo: geo, records: records, overflows: v.overflows, options: options,
+            travelKm: travelKm)
 
-    /// Judges one vacancy that passed the filters.
-    /// - Parameter beyond: The slot lies outside every cell within reach, so `distance` fails
-    ///   (known without computing it); the pair can only be a near miss.
-    func evaluate(_ slot: Int, beyond known: Bool = false) {
-      // The cheapest tests that reject most pairs come first: the chord tells, without
-      // trigonometry, most pairs that are out of reach.
-      let beyond = known || v.unit[slot].isBeyond(queryUnit, limit: chordLimit)
-      if allowance == 0 {
-        if beyond { return }
-        if v.requiredSkills.signatures[slot] & ~query.skillSignature != 0 { return }
-      }
-      // Never waived: eligibility and wage value.
-      if v.banenafspraak[slot] && !query.registered { return }
-      let minWage = v.minWageValue[slot]
-      if !minWage.isNaN && !query.wageValue.isNaN && query.wageValue < minWage { return }
+          @inline(__always)
+          func passes(_ slot: Int) -> Bool {
+            if filters.isExcluded(slot) { return false }
+            if !restricted { return true }
+            let key = v.keys[slot]
+            return filters.admits(
+              region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
+          }
 
-      var failed: UInt16 = beyond ? Constraint.distance.bit : 0
-      var failures = beyond ? 1 : 0
-      if v.workdays[slot] & ~query.workdays != 0 {
-        failed |= Constraint.workdays.bit
-        failures += 1
-      }
-      let vacancyMaxHours = v.hoursMax[slot]
-      let sharedMax = min(query.hoursMax, vacancyMaxHours)
-      if max(query.hoursMin, v.hoursMin[slot]) > sharedMax {
-        failed |= Constraint.hours.bit
-        failures += 1
-      }
-      if query.educationRank != unknownRank && query.educationRank < v.minEducationRank[slot] {
-        failed |= Constraint.education.bit
-        failures += 1
-      }
-      let startDay = v.start[slot] == nowDay ? today : v.start[slot]
-      let daysLate = Int(query.available) - Int(startDay)
-      if daysLate > 90 {
-        failed |= Constraint.start.bit
-        failures += 1
-      }
-      if failures > allowance { return }
-      if !v.requiredSkills.isSubset(at: slot, of: query.skills, signature: query.skillSignature) {
-        failed |= Constraint.requiredSkills.bit
-        failures += 1
-        if failures > allowance { return }
-      }
-      if query.needsUnknown || !v.offers.contains(all: query.needs, signature: query.needSignature, at: slot) {
-        failed |= Constraint.accommodations.bit
-        failures += 1
-        if failures > allowance { return }
-      }
-      if !beyond && failures == allowance && latitudeBoundExceeds(v.lat[slot] - query.lat, travelKm) { return }
-      let distanceKm = GeoMath.distanceKm(
-        lat1: query.lat, lon1: query.lon, cosLat1: query.cosLat,
-        lat2: v.lat[slot], lon2: v.lon[slot], cosLat2: v.cosLat[slot])
-      if !beyond && distanceKm > travelKm {
-        failed |= Constraint.distance.bit
-        failures += 1
-        if failures > allowance { return }
-      }
+          // Pass 1: the grid cells within reach. Without near misses, the entry tells most pairs
+          // that fail required skills (folded to 64 bits) or accommodations (codes below 64)
+          // without the row.
+          let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+          let limit = Float(scan.reach.chord)
+          let window = v.grid.window(lat: q.geo.lat, lon: q.geo.lon, km: travelKm)
+          let skillFold = allowance == 0 ? q.skills.folded : ~0
+          let needs = allowance == 0 ? q.needs.word : 0
+          if allowance == 1 || !q.needsUnknown {
+            v.grid.forEachCell(in: window) { entries in
+              for entry in entries {
+                if entry.isBeyond(point, limit: limit) { continue }
+                if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+                let slot = Int(entry.slot)
+                if passes(slot) { scan.judge(slot, farPass: false) }
+              }
+            }
+          }
 
-      let preferred = v.preferredSkills.count(at: slot)
-      let jobType = v.jobType[slot]
-      let sector = v.sector[slot]
-      let features = FeatureValues(
-        skills: preferred == 0
-          ? 1 : Double(v.preferredSkills.countMembers(at: slot, in: query.skills)) / Double(preferred),
-        distance: max(0, 1 - distanceKm / travelKm),
-        hours: sharedMax / vacancyMaxHours,
-        preference: !query.hasPreferences
-          ? 0.5
-          : query.preferredJobTypes.contains(jobType)
-            ? 1 : (sector != noCode && query.preferredSectors.contains(sector)) ? 0.5 : 0,
-        experience: query.experience.contains(jobType) ? 1 : 0,
-        start: max(0, 1 - Double(max(0, daysLate)) / 90))
-      let score = weights.score(features, total: totalWeight)
-      let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
-      if failures == 0 {
-        feasible += 1
-        if top.admits(score: score) { top.offer(entry, ids: ids) }
-      } else if near.admits(score: score) {
-        near.offer(entry, ids: ids)
+          // Pass 2: near misses beyond reach, among the vacancies keyed by one of her skills.
+          if allowance == 1 {
+            func visit(_ entries: [SlotEntry]) {
+              for entry in entries where passes(Int(entry.slot)) { scan.judge(Int(entry.slot), farPass: true) }
+            }
+            visit(v.requiredKeys.empty)
+            q.forEachSkill { visit(v.requiredKeys.entries($0)) }
+          }
+          return (
+            scan.top.sorted(ids: records), scan.near.sorted(ids: records), scan.feasible
+          )
+        }
       }
     }
 
-    // Without candidate filters only the vacancies within reach can match: visit the grid
-    // cells around the seeker. Near misses beyond them fail distance alone, so they pass
-    // requiredSkills: visit only the vacancies keyed by one of the seeker's skills (or
-    // requiring none). With candidate filters, scan every vacancy.
-    if !filters.restrictsVacancies, let window = v.grid.window(lat: query.lat, lon: query.lon, km: travelKm) {
-      candidates = v.count - filters.excludedSlots.count
-      let unit = (x: Float(queryUnit.x), y: Float(queryUnit.y), z: Float(queryUnit.z))
-      let limit = Float(chordLimit)
-      v.grid.forEach(in: window) { entry in
-        let far = entry.isBeyond(unit, limit: limit)
-        if far && allowance == 0 { return }
-        let slot = Int(entry.slot)
-        if !filters.isExcluded(slot) { evaluate(slot, beyond: far) }
-      }
-      if options.nearMisses > 0 {
-        func visitBeyond(_ entries: [SlotEntry]) {
-          for entry in entries {
-            let slot = Int(entry.slot)
-            if !v.grid.isInside(slot, window) && !filters.isExcluded(slot) { evaluate(slot, beyond: true) }
-          }
-        }
-        visitBeyond(v.requiredKeys.empty)
-        for code in query.skillCodes { visitBeyond(v.requiredKeys.entries(code)) }
-      }
-    } else {
-      for slot in 0..<v.count {
-        if let regions = filters.regions, !regions.contains(v.region[slot]) { continue }
-        if filters.employerTypes & (1 << v.employerType[slot]) == 0 { continue }
-        if let sectors = filters.sectors, !sectors.contains(v.sector[slot]) { continue }
-        if let jobTypes = filters.jobTypes, !jobTypes.contains(v.jobType[slot]) { continue }
-        if filters.isExcluded(slot) { continue }
+    var candidates = v.count - filters.excludedSlots.count
+    if restricted {
+      candidates = 0
+      for (slot, key) in v.keys.enumerated()
+      where filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
+        && !filters.isExcluded(slot)
+      {
         candidates += 1
-
-        evaluate(slot)
       }
     }
 
     let answer = PairAnswers(options: options, travelKm: travelKm)
     return MatchResults(
-      matches: top.sorted(ids: ids).map { answer.match($0, seeker: seeker, vacancy: v.records[$0.slot]) },
-      nearMisses: near.sorted(ids: ids).map { answer.nearMiss($0, seeker: seeker, vacancy: v.records[$0.slot]) },
+      matches: top.map { answer.match($0, seeker: seeker, vacancy: v.records[$0.slot]) },
+      nearMisses: near.map { answer.nearMiss($0, seeker: seeker, vacancy: v.records[$0.slot]) },
       candidates: candidates, feasible: feasible, indexVersion: version)
   }
 }
 
-/// A seeker as the query side of `vacancies(for:)`: its sets as bit words over the index's
-/// vocabulary. Codes the index has never seen cannot be offered or required by any vacancy.
+/// One seeker query's state: the seeker, the vacancies' rows, and the lists being filled.
+struct VacancyScan {
+  let q: SeekerQuery
+  let rows: UnsafeBufferPointer<VacancyRow>
+  let geo: UnsafeBufferPointer<GeoRow>
+  let records: UnsafeBufferPointer<Vacancy>
+  let overflows: OverflowTable
+  let weights: Weights
+  let totalWeight: Double
+  let today: Int32
+  let travelKm: Double
+  let reach: ReachLimit
+  let allowance: Int
+  var top: TopK
+  var near: TopK
+  var feasible = 0
+
+  init(
+    q: SeekerQuery, rows: UnsafeBufferPointer<VacancyRow>, geo: UnsafeBufferPointer<GeoRow>,
+    records: UnsafeBufferPointer<Vacancy>, overflows: OverflowTable, options: MatchOptions, travelKm: Double
+  ) {
+    self.q = q
+    self.rows = rows
+    self.geo = geo
+    self.records = records
+    self.overflows = overflows
+    weights = options.weights
+    totalWeight = options.weights.total
+    today = options.date.daysSinceEpoch
+    self.travelKm = travelKm
+    reach = ReachLimit(km: travelKm)
+    allowance = options.nearMisses > 0 ? 1 : 0
+    top = TopK(capacity: options.limit)
+    near = TopK(capacity: options.nearMisses)
+  }
+
+  /// Judges one vacancy that passed the filters. In the first pass (`farPass` false) only
+  /// pairs within reach count; in the second only those beyond it, as near misses.
+  @inline(__always)
+  mutating func judge(_ slot: Int, farPass: Bool) {
+    let r = rows[slot]
+    // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
+    if r.banenafspraak && !q.registered { return }
+    if q.wageValue < r.minWageValue { return }
+    let dx = q.x - r.x
+    let dy = q.y - r.y
+    let dz = q.z - r.z
+    let chord2 = dx * dx + dy * dy + dz * dz
+    let within = reach.contains(chord2: chord2) { q.geo.distanceKm(to: geo[slot]) }
+    if within == farPass { return }
+    var failed: UInt16 = farPass ? Constraint.distance.bit : 0
+    var failures = farPass ? 1 : 0
+
+    if r.workdays & ~q.workdays != 0 {
+      failed |= Constraint.workdays.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    let sharedMax = min(q.hoursMax, r.hoursMax)
+    if max(q.hoursMin, r.hoursMin) > sharedMax {
+      failed |= Constraint.hours.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    if q.educationRank != unknownRank && q.educationRank < r.minEducationRank {
+      failed |= Constraint.education.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    let startDay = r.start == nowDay ? today : r.start
+    let daysLate = Int(q.available) - Int(startDay)
+    if daysLate > 90 {
+      failed |= Constraint.start.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    let overflow = r.overflow == 0 ? nil : overflows[r.overflow]
+    if !r.required.isSubset(of: q.skills) || !(overflow?.first.isSortedSubset(of: q.skillsHigh) ?? true) {
+      failed |= Constraint.requiredSkills.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    if q.needsUnknown || !q.needs.isSubset(of: r.offers)
+      || (!q.needsHigh.isEmpty && !q.needsHigh.isSortedSubset(of: overflow?.third ?? []))
+    {
+      failed |= Constraint.accommodations.bit
+      failures += 1
+      if failures > allowance { return }
+    }
+    if failures == 0 { feasible += 1 }
+
+    var matched = r.preferred.intersectionCount(q.skills)
+    if let overflow, !q.skillsHigh.isEmpty { matched += overflow.second.sortedIntersectionCount(q.skillsHigh) }
+    var features = FeatureValues(
+      skills: PairFeatures.skills(matched: matched, preferred: Int(r.preferredCount)),
+      distance: 0,
+      hours: sharedMax / r.hoursMax,
+      preference: !q.hasPreferences
+        ? 0.5
+        : q.prefersJobType(r.jobType)
+          ? 1 : (r.sector != noCode && q.prefersSector(r.sector)) ? 0.5 : 0,
+      experience: q.hasExperience(r.jobType) ? 1 : 0,
+      start: PairFeatures.start(daysLate: daysLate))
+    // The chord bounds the distance feature, so most pairs are turned away from a full list
+    // before the haversine; a near miss beyond reach scores 0 for distance.
+    if !farPass { features.distance = reach.distanceFeatureBound(chord2: chord2) }
+    if failures == 0 {
+      guard top.admits(score: weights.score(features, total: totalWeight)) else { return }
+    } else {
+      guard near.admits(score: weights.score(features, total: totalWeight)) else { return }
+    }
+    let distanceKm = q.geo.distanceKm(to: geo[slot])
+    features.distance = PairFeatures.distance(distanceKm, limit: travelKm)
+    let score = weights.score(features, total: totalWeight)
+    let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
+    if failures == 0 {
+      if top.admits(score: score) { top.offer(entry, ids: records) }
+    } else {
+      if near.admits(score: score) { near.offer(entry, ids: records) }
+    }
+  }
+}
+
+/// A seeker as the query side of `vacancies(for:)`, with her sets as inline bits over the
+/// index's vocabulary. Codes the index has never seen cannot be offered or required by any
+/// vacancy, so they are left out (except a need, which then fails everywhere).
 struct SeekerQuery {
-  var lat, lon, cosLat: Double
+  var x, y, z: Double
+  var geo: GeoRow
+  var maxTravelKm: Double
   var hoursMin, hoursMax: Double
-  var workdays: UInt8
-  var available: Int32
-  var educationRank: Int8
+  /// NaN: unknown.
   var wageValue: Double
+  /// The day she is available, "now" resolved to the request's date.
+  var available: Int32
+  var workdays: UInt8
+  var educationRank: Int8
   var registered: Bool
   var hasPreferences: Bool
-  var skills: CodeBits
-  /// The seeker's skills known to the index, sorted, each once.
-  var skillCodes: [UInt32]
-  var skillSignature: UInt64
-  var needs: [UInt32]
-  var needSignature: UInt64
+  var skills = Bits256()
+  /// Skill codes from 256 up, sorted; likewise for the other sets from 64 up.
+  var skillsHigh: [UInt32] = []
+  var needs = Bits64()
+  var needsHigh: [UInt32] = []
   /// A need no vacancy in the index offers: the accommodations constraint fails everywhere.
-  var needsUnknown: Bool
-  var experience: CodeBits
-  var preferredJobTypes: CodeBits
-  var preferredSectors: CodeBits
+  var needsUnknown = false
+  var experience = Bits64()
+  var experienceHigh: [UInt32] = []
+  var preferredJobTypes = Bits64()
+  var preferredJobTypesHigh: [UInt32] = []
+  var preferredSectors = Bits64()
+  var preferredSectorsHigh: [UInt32] = []
 
-  init(_ seeker: Seeker, options: MatchOptions, vocabulary: Vocabulary) {
-    lat = seeker.location.lat * GeoMath.degreesToRadians
-    lon = seeker.location.lon * GeoMath.degreesToRadians
-    cosLat = GeoMath.cos(lat)
+  /// An indexed seeker: her row as it is.
+  init(slot: Int, in columns: SeekerColumns, date: Day) {
+    let row = columns.rows[slot]
+    x = row.x
+    y = row.y
+    z = row.z
+    geo = columns.geo[slot]
+    maxTravelKm = row.maxTravelKm
+    hoursMin = row.hoursMin
+    hoursMax = row.hoursMax
+    wageValue = row.wageValue
+    available = row.available == nowDay ? date.daysSinceEpoch : row.available
+    workdays = row.workdays
+    educationRank = row.educationRank
+    registered = row.registered
+    hasPreferences = row.hasPreferences
+    skills = row.skills
+    needs = row.needs
+    experience = row.experience
+    preferredJobTypes = row.preferredJobTypes
+    preferredSectors = row.preferredSectors
+    if row.overflow != 0 {
+      let overflow = columns.overflows[row.overflow]
+      skillsHigh = overflow.first
+      needsHigh = overflow.second
+      experienceHigh = overflow.third
+      preferredJobTypesHigh = overflow.fourth
+      preferredSectorsHigh = overflow.fifth
+    }
+  }
+
+  /// Any seeker, her codes looked up in the index's vocabulary.
+  init(_ seeker: Seeker, vocabulary: Vocabulary, date: Day) {
+    let unit = UnitVector(point: seeker.location)
+    x = unit.x
+    y = unit.y
+    z = unit.z
+    geo = GeoRow(seeker.location)
+    maxTravelKm = seeker.maxTravelKm
     hoursMin = seeker.hours.min
     hoursMax = seeker.hours.max
-    workdays = seeker.workdays.rawValue
-    available = (seeker.availableFrom ?? options.date).daysSinceEpoch
-    educationRank = seeker.education.map { Int8($0.rank) } ?? unknownRank
     wageValue = seeker.wageValue ?? .nan
+    available = (seeker.availableFrom ?? date).daysSinceEpoch
+    workdays = seeker.workdays.rawValue
+    educationRank = seeker.education.map { Int8($0.rank) } ?? unknownRank
     registered = seeker.registered
     hasPreferences = !(seeker.preferences?.isEmpty ?? true)
-    skillCodes = seeker.skills.map { vocabulary.skills.lookup($0) }.filter { $0 != CodeTable.absent }.sorted()
-      .uniqued()
-    skills = CodeBits(skillCodes, capacity: vocabulary.skills.count)
-    skillSignature = CodeSetColumn.signature(of: skillCodes)
-    let needCodes = seeker.needs.map { vocabulary.accommodations.lookup($0) }
-    needsUnknown = needCodes.contains(CodeTable.absent)
-    needs = needCodes.filter { $0 != CodeTable.absent }.sorted().uniqued()
-    needSignature = CodeSetColumn.signature(of: needs)
-    let jobTypes = vocabulary.jobTypes
-    experience = CodeBits(seeker.experience.map { jobTypes.lookup($0) }, capacity: jobTypes.count)
-    preferredJobTypes = CodeBits(
-      (seeker.preferences?.jobTypes ?? []).map { jobTypes.lookup($0) }, capacity: jobTypes.count)
-    preferredSectors = CodeBits(
-      (seeker.preferences?.sectors ?? []).map { vocabulary.sectors.lookup($0) }, capacity: vocabulary.sectors.count)
+    for code in seeker.skills {
+      let number = vocabulary.skills.lookup(code)
+      if number < Bits256.limit {
+        skills.insert(number)
+      } else if number != CodeTable.absent {
+        skillsHigh.append(number)
+      }
+    }
+    for code in seeker.needs {
+      let number = vocabulary.accommodations.lookup(code)
+      if number == CodeTable.absent { needsUnknown = true } else { Self.add(number, &needs, &needsHigh) }
+    }
+    for code in seeker.experience { Self.add(vocabulary.jobTypes.lookup(code), &experience, &experienceHigh) }
+    for code in seeker.preferences?.jobTypes ?? [] {
+      Self.add(vocabulary.jobTypes.lookup(code), &preferredJobTypes, &preferredJobTypesHigh)
+    }
+    for code in seeker.preferences?.sectors ?? [] {
+      Self.add(vocabulary.sectors.lookup(code), &preferredSectors, &preferredSectorsHigh)
+    }
+    skillsHigh.sortAndUnique()
+    needsHigh.sortAndUnique()
+    experienceHigh.sortAndUnique()
+    preferredJobTypesHigh.sortAndUnique()
+    preferredSectorsHigh.sortAndUnique()
+  }
+
+  private static func add(_ number: UInt32, _ bits: inout Bits64, _ high: inout [UInt32]) {
+    if number < Bits64.limit {
+      bits.word |= 1 << UInt64(number)
+    } else if number != CodeTable.absent {
+      high.append(number)
+    }
+  }
+
+  @inline(__always)
+  func prefersJobType(_ code: UInt32) -> Bool {
+    preferredJobTypes.contains(code) || (!preferredJobTypesHigh.isEmpty && preferredJobTypesHigh.sortedContains(code))
+  }
+
+  @inline(__always)
+  func prefersSector(_ code: UInt32) -> Bool {
+    preferredSectors.contains(code) || (!preferredSectorsHigh.isEmpty && preferredSectorsHigh.sortedContains(code))
+  }
+
+  @inline(__always)
+  func hasExperience(_ code: UInt32) -> Bool {
+    experience.contains(code) || (!experienceHigh.isEmpty && experienceHigh.sortedContains(code))
+  }
+
+  /// Calls `body` with each of her skill codes known to the index, ascending.
+  func forEachSkill(_ body: (UInt32) -> Void) {
+    skills.forEachMember(body)
+    for code in skillsHigh { body(code) }
+  }
+}
+
+extension Bits256 {
+  /// Calls `body` with each member, ascending.
+  @inline(__always)
+  func forEachMember(_ body: (UInt32) -> Void) {
+    @inline(__always) func each(_ word: UInt64, _ base: UInt32) {
+      var rest = word
+      while rest != 0 {
+        body(base + UInt32(rest.trailingZeroBitCount))
+        rest &= rest - 1
+      }
+    }
+    each(w0, 0)
+    each(w1, 64)
+    each(w2, 128)
+    each(w3, 192)
+  }
+}
+
+extension Array where Element == UInt32 {
+  /// Sorts and drops repeats, in place.
+  mutating func sortAndUnique() {
+    guard count > 1 else { return }
+    sort()
+    self = uniqued()
   }
 }
