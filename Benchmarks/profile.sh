@@ -80,13 +80,13 @@ profile_worker() {
 
 case ${1:-all} in
   queries)
-    profile_queries vacanciesForSeeker-top10 vacancies
-    profile_queries seekersForVacancy-top10 seekers
+    [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10 vacancies
+    [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10 seekers
     ;;
   worker) profile_worker ;;
   *)
-    profile_queries vacanciesForSeeker-top10 vacancies
-    profile_queries seekersForVacancy-top10 seekers
+    [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10 vacancies
+    [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10 seekers
     profile_worker
     ;;
 esac

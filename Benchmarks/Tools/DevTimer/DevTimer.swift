@@ -10,7 +10,7 @@ import BenchmarkData
 // p50/p99/mean per query and a digest of every answer, so that a change to the engine can be
 // checked for speed and for identical results in one minute.
 //
-//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn]
+//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn] [by=id|record]
 
 let arguments = CommandLine.arguments.dropFirst()
 func argument(_ name: String) -> String? {
@@ -19,6 +19,8 @@ func argument(_ name: String) -> String? {
 let set = argument("set") ?? "nl"
 let passes = Int(argument("passes") ?? "3") ?? 3
 let shapes = (argument("shapes") ?? "v,ve,vn,s,se,sn").split(separator: ",").map(String.init)
+/// By id (as the worker asks), or with the record inline (validated and looked up each time).
+let byID = argument("by") != "record"
 
 func now() -> Double {
   var t = timespec()
@@ -64,6 +66,7 @@ for shape in shapes {
   let options = MatchOptions(
     date: NationalData.today, limit: 10, explain: shape.hasSuffix("e"), nearMisses: shape.hasSuffix("n") ? 5 : 0)
   var times: [Double] = []
+  var slowest: [(time: Double, record: Int, feasible: Int)] = []
   var digest = Digest()
   var feasible = 0
   for pass in 0..<passes {
@@ -71,8 +74,14 @@ for shape in shapes {
       let t0 = now()
       let results =
         shape.hasPrefix("v")
-        ? try index.vacancies(for: seekers[i], options: options) : try index.seekers(for: vacancies[i], options: options)
+        ? (byID
+          ? try index.vacancies(forSeekerID: seekers[i].id, options: options)
+          : try index.vacancies(for: seekers[i], options: options))
+        : (byID
+          ? try index.seekers(forVacancyID: vacancies[i].id, options: options)
+          : try index.seekers(for: vacancies[i], options: options))
       times.append(now() - t0)
+      if pass == passes - 1 { slowest.append((times.last!, i, results.feasible)) }
       if pass == 0 {
         digest.add(results)
         feasible += results.feasible
@@ -80,6 +89,15 @@ for shape in shapes {
     }
   }
   times.sort()
+  if argument("slowest") != nil {
+    for item in slowest.sorted(by: { $0.time > $1.time }).prefix(Int(argument("slowest")!) ?? 10) {
+      let detail =
+        shape.hasPrefix("v")
+        ? "seeker \(seekers[item.record].id) travel \(seekers[item.record].maxTravelKm) skills \(seekers[item.record].skills.count)"
+        : "vacancy \(vacancies[item.record].id) required \(vacancies[item.record].requiredSkills.count) \(vacancies[item.record].region ?? "-")"
+      print("  \(Int(item.time * 1e6)) µs  feasible \(item.feasible)  \(detail)")
+    }
+  }
   let mean = times.reduce(0, +) / Double(times.count)
   func us(_ x: Double) -> String { String(Int((x * 1e6).rounded())) }
   print(

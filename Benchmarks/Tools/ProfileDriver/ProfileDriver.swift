@@ -42,7 +42,8 @@ for _ in 0..<passes {
   for i in 0..<1000 {
     let results =
       shape == "vacancies"
-      ? try index.vacancies(for: seekers[i], options: options) : try index.seekers(for: vacancies[i], options: options)
+      ? try index.vacancies(forSeekerID: seekers[i].id, options: options)
+      : try index.seekers(forVacancyID: vacancies[i].id, options: options)
     matches += results.matches.count
     candidates += results.candidates
     feasible += results.feasible

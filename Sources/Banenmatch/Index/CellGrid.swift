@@ -3,103 +3,137 @@ protocol GridEntry: Sendable {
   var slot: Int32 { get set }
 }
 
-/// The cells, in absolute row and column numbers, that a query visits.
+/// The cells, in absolute row and column numbers, that a query visits: a rectangle around a
+/// disc, whose rows each narrow to the columns the disc can reach at their latitudes.
 struct GridWindow: Sendable {
   var rows: ClosedRange<Int>
   var columns: ClosedRange<Int>
-
-  @inline(__always)
-  func contains(row: Int, column: Int) -> Bool { rows.contains(row) && columns.contains(column) }
+  /// The disc: centre (radians), sin²(θ/2) of its angular radius θ, and cos of the centre's
+  /// latitude.
+  var lat, lon: Double
+  var havRadius: Double
+  var cosLat: Double
 }
 
-/// Entries bucketed by position in cells of `cellLat` × `cellLon` radians, in a dense
-/// directory over the rectangle of cells where records are, so that a query reaches the
-/// cells within its distance by index arithmetic alone. The directory grows to take in new
-/// records; a record that would make it too large for the number of records (one far away
-/// from all others) waits in a short list of outsiders that every query also visits.
+/// Entries bucketed by position in cells of `cellLat` × `cellLon` radians, stored by cell in
+/// one array (row-major cells, each a run of entries) with the start of every cell beside it,
+/// over the rectangle of cells where records are: a query's window is one contiguous run of
+/// entries per row of cells. The rectangle grows to take in new records; a record that would
+/// make it too large for the number of records (one far away from all others) waits in a
+/// short list of outsiders that every query also visits.
 ///
 /// Exact by construction: `window` is a superset of every point within the distance, because
 /// the great-circle distance is at least R·|Δφ| and at least 2R·asin(√(cos φ₁ cos φ₂)·|sin(Δλ/2)|).
 /// When that bound cannot be used (near a pole, across the antimeridian, or when it would
 /// visit too many cells) `window` returns nil and the caller visits every entry.
 struct CellGrid<Entry: GridEntry>: Sendable {
-  /// Cell height and width in radians.
-  let cellLat: Double
-  let cellLon: Double
+  /// The finest cell height and width in radians.
+  let baseLat: Double
+  let baseLon: Double
+  /// Cells are 2^shift × 2^shift finest cells: a sparse grid takes coarser cells so that its
+  /// rectangle stays small for its number of entries.
+  private(set) var shift = 0
 
   private(set) var rowOrigin = 0
   private(set) var columnOrigin = 0
   private(set) var rows = 0
   private(set) var columns = 0
-  /// Row-major, `rows` × `columns`.
-  private(set) var cells: ContiguousArray<ContiguousArray<Entry>> = []
-  /// Entries whose cell lies outside the directory, and (at the same positions) that cell.
+  /// The entries of cell i (row-major) are `entries[starts[i]..<starts[i + 1]]`.
+  private(set) var starts: ContiguousArray<Int32> = [0]
+  private(set) var entries: ContiguousArray<Entry> = []
+  /// Entries whose cell lies outside the rectangle, and (at the same positions) that cell.
   private(set) var outside: ContiguousArray<Entry> = []
   private var outsideCells: ContiguousArray<Cell> = []
-  private(set) var count = 0
   private var outsideAtLastRegrid = 0
 
   struct Cell: Sendable {
     var row: Int
     var column: Int
+
+    /// The cell that holds this one when cells are 2^by times larger.
+    func coarsened(by levels: Int) -> Cell { Cell(row: row >> levels, column: column >> levels) }
   }
 
   /// Beyond this many cells a query visits every entry instead.
   static var maxCellsVisited: Int { 1 << 14 }
+  /// Cells at most 64 times the finest size.
+  static var maxShift: Int { 6 }
 
-  /// Cells of `degrees` high and 1.5 × `degrees` wide (at least 0.01°): about square in the
-  /// Netherlands.
+  /// Cells of at least `degrees` high and 1.5 × `degrees` wide (at least 0.01°): about
+  /// square in the Netherlands.
   init(cellDegrees: Double) {
-    cellLat = max(0.01, cellDegrees) * GeoMath.degreesToRadians
-    cellLon = cellLat * 1.5
+    baseLat = max(0.01, cellDegrees) * GeoMath.degreesToRadians
+    baseLon = baseLat * 1.5
   }
 
-  /// The directory may hold this many cells for `count` records.
+  var count: Int { entries.count + outside.count }
+  var cellLat: Double { baseLat * Double(1 << shift) }
+  var cellLon: Double { baseLon * Double(1 << shift) }
+
+  /// The rectangle may hold this many cells for `count` records.
   private static func maxCells(for count: Int) -> Int { min(1 << 22, max(1 << 12, 16 * count)) }
 
   @inline(__always)
-  func cell(lat: Double, lon: Double) -> (row: Int, column: Int) {
-    (Int((lat / cellLat).rounded(.down)), Int((lon / cellLon).rounded(.down)))
+  func cell(lat: Double, lon: Double) -> Cell {
+    Cell(row: Int((lat / baseLat).rounded(.down)), column: Int((lon / baseLon).rounded(.down))).coarsened(by: shift)
   }
 
   @inline(__always)
-  private func index(row: Int, column: Int) -> Int? {
-    let r = row - rowOrigin
-    let c = column - columnOrigin
+  private func index(_ cell: Cell) -> Int? {
+    let r = cell.row - rowOrigin
+    let c = cell.column - columnOrigin
     guard r >= 0, r < rows, c >= 0, c < columns else { return nil }
     return r * columns + c
   }
 
   // MARK: Writes
 
-  /// Sets up an empty grid's directory over these cells (when that is not too many for
-  /// `expected` entries), so that a bulk load appends without regrowing it.
-  mutating func prepare(rows: ClosedRange<Int>, columns: ClosedRange<Int>, expected: Int) {
-    precondition(count == 0, "prepare an empty grid")
-    guard rows.count * columns.count <= Self.maxCells(for: expected) else { return }
-    relayout(top: rows.lowerBound, bottom: rows.upperBound, left: columns.lowerBound, right: columns.upperBound)
+  /// Fills an empty grid with these entries at once, each at its position (radians), with
+  /// the finest cells whose rectangle over all of them is not too large.
+  mutating func load(_ items: [(entry: Entry, lat: Double, lon: Double)]) {
+    precondition(count == 0, "load an empty grid")
+    guard !items.isEmpty else { return }
+    let placed = items.map { (cell(lat: $0.lat, lon: $0.lon), $0.entry) }
+    for levels in 0...Self.maxShift {
+      var bounds = CellBounds()
+      for (cell, _) in placed { bounds.add(cell.coarsened(by: levels)) }
+      if bounds.cells <= Self.maxCells(for: items.count) {
+        shift = levels
+        rebuild(
+          placed.map { ($0.0.coarsened(by: levels), $0.1) }, top: bounds.top, bottom: bounds.bottom, left: bounds.left,
+          right: bounds.right)
+        return
+      }
+    }
+    // Spread too far even for the coarsest cells: grow from the first, the rest find room
+    // or wait outside.
+    shift = Self.maxShift
+    for (cell, entry) in placed { insert(entry, at: cell.coarsened(by: Self.maxShift)) }
   }
 
   /// Adds an entry at this position (radians).
   mutating func insert(_ entry: Entry, lat: Double, lon: Double) {
-    let (row, column) = cell(lat: lat, lon: lon)
-    count += 1
-    if let i = index(row: row, column: column) ?? grow(toTake: row, column) {
-      cells[i].append(entry)
+    insert(entry, at: cell(lat: lat, lon: lon))
+  }
+
+  private mutating func insert(_ entry: Entry, at cell: Cell) {
+    if let i = index(cell) ?? grow(toTake: cell) {
+      entries.insert(entry, at: Int(starts[i + 1]))
+      shiftStarts(after: i, by: 1)
     } else {
       outside.append(entry)
-      outsideCells.append(Cell(row: row, column: column))
+      outsideCells.append(cell)
       if outside.count > max(64, 2 * outsideAtLastRegrid) { regrid() }
     }
   }
 
   /// Removes the entry of `slot`, which was inserted at this position.
   mutating func remove(slot: Int32, lat: Double, lon: Double) {
-    let (row, column) = cell(lat: lat, lon: lon)
-    if let i = index(row: row, column: column) {
-      guard let k = cells[i].firstIndex(where: { $0.slot == slot }) else { return }
-      cells[i].swapAt(k, cells[i].count - 1)
-      cells[i].removeLast()
+    let cell = cell(lat: lat, lon: lon)
+    if let i = index(cell) {
+      guard let k = (Int(starts[i])..<Int(starts[i + 1])).first(where: { entries[$0].slot == slot }) else { return }
+      entries.remove(at: k)
+      shiftStarts(after: i, by: -1)
     } else {
       guard let k = outside.firstIndex(where: { $0.slot == slot }) else { return }
       outside.swapAt(k, outside.count - 1)
@@ -107,117 +141,122 @@ struct CellGrid<Entry: GridEntry>: Sendable {
       outsideCells.swapAt(k, outsideCells.count - 1)
       outsideCells.removeLast()
     }
-    count -= 1
   }
 
   /// Changes the entry of `slot`, which was inserted at this position, in place.
   mutating func update(slot: Int32, lat: Double, lon: Double, _ change: (inout Entry) -> Void) {
-    let (row, column) = cell(lat: lat, lon: lon)
-    if let i = index(row: row, column: column) {
-      guard let k = cells[i].firstIndex(where: { $0.slot == slot }) else { return }
-      change(&cells[i][k])
+    let cell = cell(lat: lat, lon: lon)
+    if let i = index(cell) {
+      guard let k = (Int(starts[i])..<Int(starts[i + 1])).first(where: { entries[$0].slot == slot }) else { return }
+      change(&entries[k])
     } else {
       guard let k = outside.firstIndex(where: { $0.slot == slot }) else { return }
       change(&outside[k])
     }
   }
 
-  /// Makes room for cell (row, column) if the directory may grow that far: returns its index.
-  private mutating func grow(toTake row: Int, _ column: Int) -> Int? {
-    var top = row
-    var bottom = row
-    var left = column
-    var right = column
+  private mutating func shiftStarts(after cell: Int, by delta: Int32) {
+    starts.withUnsafeMutableBufferPointer { starts in
+      for i in (cell + 1)..<starts.count { starts[i] += delta }
+    }
+  }
+
+  /// Makes room for `cell` if the rectangle may grow that far: returns its index.
+  private mutating func grow(toTake cell: Cell) -> Int? {
+    var top = cell.row - 8
+    var bottom = cell.row + 8
+    var left = cell.column - 8
+    var right = cell.column + 8
     if rows > 0 {
       // Grow by a quarter of the current extent on the side that needs it, so that a series
       // of growths stays cheap.
-      top = min(row, rowOrigin)
-      bottom = max(row, rowOrigin + rows - 1)
-      left = min(column, columnOrigin)
-      right = max(column, columnOrigin + columns - 1)
-      if row < rowOrigin { top -= rows / 4 }
-      if row >= rowOrigin + rows { bottom += rows / 4 }
-      if column < columnOrigin { left -= columns / 4 }
-      if column >= columnOrigin + columns { right += columns / 4 }
-    } else {
-      top -= 8
-      bottom += 8
-      left -= 8
-      right += 8
+      top = min(cell.row, rowOrigin)
+      bottom = max(cell.row, rowOrigin + rows - 1)
+      left = min(cell.column, columnOrigin)
+      right = max(cell.column, columnOrigin + columns - 1)
+      if cell.row < rowOrigin { top -= rows / 4 }
+      if cell.row >= rowOrigin + rows { bottom += rows / 4 }
+      if cell.column < columnOrigin { left -= columns / 4 }
+      if cell.column >= columnOrigin + columns { right += columns / 4 }
     }
-    guard (bottom - top + 1) * (right - left + 1) <= Self.maxCells(for: count) else { return nil }
-    relayout(top: top, bottom: bottom, left: left, right: right)
-    return index(row: row, column: column)
+    guard (bottom - top + 1) * (right - left + 1) <= Self.maxCells(for: count + 1) else { return nil }
+    rebuild(allEntries(), top: top, bottom: bottom, left: left, right: right)
+    return index(cell)
   }
 
-  /// Tries to take every outsider into the directory; failing that, when the outsiders are
-  /// most of the entries (the first records were far from the rest), moves the directory to
-  /// them.
+  /// Tries to take every outsider into the rectangle, with coarser cells if need be; failing
+  /// that, when the outsiders are most of the entries (the first records were far from the
+  /// rest), moves the rectangle to them.
   private mutating func regrid() {
     outsideAtLastRegrid = outside.count
-    var top = outsideCells[0].row
-    var bottom = top
-    var left = outsideCells[0].column
-    var right = left
-    for outsider in outsideCells {
-      top = min(top, outsider.row)
-      bottom = max(bottom, outsider.row)
-      left = min(left, outsider.column)
-      right = max(right, outsider.column)
-    }
+    let all = allEntries()
     let cap = Self.maxCells(for: count)
-    if rows > 0 {
-      let all = (
-        min(top, rowOrigin), max(bottom, rowOrigin + rows - 1), min(left, columnOrigin),
-        max(right, columnOrigin + columns - 1)
-      )
-      if (all.1 - all.0 + 1) * (all.3 - all.2 + 1) <= cap {
-        relayout(top: all.0, bottom: all.1, left: all.2, right: all.3)
+    for levels in 0...(Self.maxShift - shift) {
+      var bounds = CellBounds()
+      for (cell, _) in all { bounds.add(cell.coarsened(by: levels)) }
+      if bounds.cells <= cap {
+        shift += levels
+        rebuild(
+          all.map { ($0.0.coarsened(by: levels), $0.1) }, top: bounds.top, bottom: bounds.bottom, left: bounds.left,
+          right: bounds.right)
         return
       }
-      guard 2 * outside.count > count else { return }
     }
-    guard (bottom - top + 1) * (right - left + 1) <= cap else { return }
-    relayout(top: top, bottom: bottom, left: left, right: right)
+    var outsiders = CellBounds()
+    for cell in outsideCells { outsiders.add(cell) }
+    if 2 * outside.count > count && outsiders.cells <= cap {
+      rebuild(all, top: outsiders.top, bottom: outsiders.bottom, left: outsiders.left, right: outsiders.right)
+    }
   }
 
-  /// A new directory over rows top...bottom and columns left...right: the entries of old
-  /// cells outside it become outsiders, and the outsiders inside it move in.
-  private mutating func relayout(top: Int, bottom: Int, left: Int, right: Int) {
-    let newRows = bottom - top + 1
-    let newColumns = right - left + 1
-    var newCells = ContiguousArray(repeating: ContiguousArray<Entry>(), count: newRows * newColumns)
-    var newOutside = ContiguousArray<Entry>()
-    var newOutsideCells = ContiguousArray<Cell>()
+  /// Every entry with its cell: the rectangle's, then the outsiders.
+  private func allEntries() -> [(Cell, Entry)] {
+    var all: [(Cell, Entry)] = []
+    all.reserveCapacity(count)
     for r in 0..<rows {
       for c in 0..<columns {
-        let row = rowOrigin + r
-        let column = columnOrigin + c
-        if row >= top && row <= bottom && column >= left && column <= right {
-          swap(&newCells[(row - top) * newColumns + (column - left)], &cells[r * columns + c])
-        } else {
-          for entry in cells[r * columns + c] {
-            newOutside.append(entry)
-            newOutsideCells.append(Cell(row: row, column: column))
-          }
+        let i = r * columns + c
+        for k in Int(starts[i])..<Int(starts[i + 1]) {
+          all.append((Cell(row: rowOrigin + r, column: columnOrigin + c), entries[k]))
         }
       }
     }
-    for (entry, cell) in zip(outside, outsideCells) {
-      if cell.row >= top && cell.row <= bottom && cell.column >= left && cell.column <= right {
-        newCells[(cell.row - top) * newColumns + (cell.column - left)].append(entry)
+    for (entry, cell) in zip(outside, outsideCells) { all.append((cell, entry)) }
+    return all
+  }
+
+  /// Lays out `items` in a rectangle over rows top...bottom and columns left...right, by cell
+  /// and then in the order given; those outside it become outsiders.
+  private mutating func rebuild(_ items: [(Cell, Entry)], top: Int, bottom: Int, left: Int, right: Int) {
+    rowOrigin = top
+    columnOrigin = left
+    rows = bottom - top + 1
+    columns = right - left + 1
+    var newStarts = ContiguousArray<Int32>(repeating: 0, count: rows * columns + 1)
+    var newOutside = ContiguousArray<Entry>()
+    var newOutsideCells = ContiguousArray<Cell>()
+    let cellIndices = items.map { index($0.0) ?? -1 }
+    for (k, (cell, entry)) in items.enumerated() {
+      if cellIndices[k] >= 0 {
+        newStarts[cellIndices[k] + 1] += 1
       } else {
         newOutside.append(entry)
         newOutsideCells.append(cell)
       }
     }
-    cells = newCells
+    for i in 1..<newStarts.count { newStarts[i] += newStarts[i - 1] }
+    let inside = Int(newStarts[newStarts.count - 1])
+    var cursor = newStarts
+    entries = ContiguousArray(unsafeUninitializedCapacity: inside) { buffer, initialized in
+      for (k, (_, entry)) in items.enumerated() where cellIndices[k] >= 0 {
+        (buffer.baseAddress! + Int(cursor[cellIndices[k]])).initialize(to: entry)
+        cursor[cellIndices[k]] += 1
+      }
+      initialized = inside
+    }
+    starts = newStarts
     outside = newOutside
     outsideCells = newOutsideCells
-    rowOrigin = top
-    columnOrigin = left
-    rows = newRows
-    columns = newColumns
   }
 
   // MARK: Queries
@@ -233,32 +272,71 @@ struct CellGrid<Entry: GridEntry>: Sendable {
     guard south > -Double.pi / 2 + 0.01, north < Double.pi / 2 - 0.01 else { return nil }
     // The smallest cosine in the band bounds the longitude reach from below.
     let minCos = min(GeoMath.cos(south), GeoMath.cos(north), GeoMath.cos(lat))
-    let reach = GeoMath.sin(min(angle / 2, Double.pi / 2)) / minCos
+    let halfSin = GeoMath.sin(min(angle / 2, Double.pi / 2))
+    let reach = halfSin / minCos
     guard reach < 0.99 else { return nil }
     let dLon = 2 * GeoMath.asin(reach) * (1 + 1e-9) + 1e-12
     guard lon - dLon > -Double.pi, lon + dLon < Double.pi else { return nil }
-    let (firstRow, firstColumn) = cell(lat: south, lon: lon - dLon)
-    let (lastRow, lastColumn) = cell(lat: north, lon: lon + dLon)
-    guard (lastRow - firstRow + 1) * (lastColumn - firstColumn + 1) <= Self.maxCellsVisited else { return nil }
-    return GridWindow(rows: firstRow...lastRow, columns: firstColumn...lastColumn)
+    let first = cell(lat: south, lon: lon - dLon)
+    let last = cell(lat: north, lon: lon + dLon)
+    guard (last.row - first.row + 1) * (last.column - first.column + 1) <= Self.maxCellsVisited else { return nil }
+    return GridWindow(
+      rows: first.row...last.row, columns: first.column...last.column, lat: lat, lon: lon,
+      havRadius: halfSin * halfSin, cosLat: GeoMath.cos(lat))
   }
 
-  /// Calls `body` with the entries of each cell in the window (every cell when `window` is
-  /// nil), and with the outsiders, wherever they are: the caller's own distance test sorts
-  /// them out.
+  /// The columns of `row` that can hold a point of the window's disc, or nil when none can.
+  ///
+  /// By the haversine, a point at latitude φ within the disc has
+  /// sin²(Δλ/2) ≤ (sin²(θ/2) − sin²(Δφ/2)) / (cos φ₀ cos φ). Over the row's band this is at most
+  /// the same with Δφ the band's least distance to φ₀ and cos φ the band's least cosine; the
+  /// bounds used (sin x ≥ x − x³/6, asin y ≤ y + y³ for y ≤ ½, and slack for rounding) only
+  /// widen it.
   @inline(__always)
-  func forEachCell(in window: GridWindow?, _ body: (UnsafeBufferPointer<Entry>) -> Void) {
-    guard count > 0 else { return }
+  private func columns(of row: Int, in window: GridWindow) -> ClosedRange<Int>? {
+    let south = Double(row) * cellLat
+    let north = south + cellLat
+    let gap = window.lat < south ? south - window.lat : window.lat > north ? window.lat - north : 0
+    let half = gap / 2
+    let sinHalf = max(0, half - half * half * half / 6)
+    let room = window.havRadius - sinHalf * sinHalf * (1 - 1e-12)
+    guard room > 0 else { return nil }
+    // Within ±0.01 rad of a pole the window is nil, so the band's cosines are positive; the
+    // cosine over the band is least at the edge farther from the equator, bounded below by
+    // cos of that edge minus slack.
+    let edge = max(abs(south), abs(north))
+    let cosEdge = GeoMath.cos(edge) - 1e-12
+    let y = (room / (window.cosLat * cosEdge)).squareRoot() * (1 + 1e-9) + 1e-12
+    guard y < 0.5 else { return window.columns }
+    let dLon = 2 * (y + y * y * y)
+    let first = max(window.columns.lowerBound, cell(lat: 0, lon: window.lon - dLon).column)
+    let last = min(window.columns.upperBound, cell(lat: 0, lon: window.lon + dLon).column)
+    return first <= last ? first...last : nil
+  }
+
+  /// Calls `body` with the entries of the window's cells, one run per row of cells (every
+  /// entry when `window` is nil), and with the outsiders, wherever they are: the caller's own
+  /// distance test sorts them out.
+  @inline(__always)
+  func forEachRun(in window: GridWindow?, _ body: (UnsafeBufferPointer<Entry>) -> Void) {
     let firstRow = max(window?.rows.lowerBound ?? rowOrigin, rowOrigin)
     let lastRow = min(window?.rows.upperBound ?? Int.max, rowOrigin + rows - 1)
-    let firstColumn = max(window?.columns.lowerBound ?? columnOrigin, columnOrigin)
-    let lastColumn = min(window?.columns.upperBound ?? Int.max, columnOrigin + columns - 1)
-    if firstRow <= lastRow && firstColumn <= lastColumn {
-      cells.withUnsafeBufferPointer { directory in
-        for row in firstRow...lastRow {
-          let base = (row - rowOrigin) * columns - columnOrigin
-          for column in firstColumn...lastColumn {
-            directory[base + column].withUnsafeBufferPointer(body)
+    if firstRow <= lastRow {
+      entries.withUnsafeBufferPointer { entries in
+        starts.withUnsafeBufferPointer { starts in
+          for row in firstRow...lastRow {
+            var firstColumn = columnOrigin
+            var lastColumn = columnOrigin + columns - 1
+            if let window {
+              guard let reach = self.columns(of: row, in: window) else { continue }
+              firstColumn = max(firstColumn, reach.lowerBound)
+              lastColumn = min(lastColumn, reach.upperBound)
+              if firstColumn > lastColumn { continue }
+            }
+            let base = (row - rowOrigin) * columns - columnOrigin
+            let from = Int(starts[base + firstColumn])
+            let to = Int(starts[base + lastColumn + 1])
+            if from < to { body(UnsafeBufferPointer(rebasing: entries[from..<to])) }
           }
         }
       }
@@ -293,11 +371,9 @@ struct LayeredGrid<Entry: GridEntry>: Sendable {
     layers[layer(forKm: km)].insert(entry, lat: lat, lon: lon)
   }
 
-  /// Sets up each empty layer's directory over its bounds, for a bulk load.
-  mutating func prepare(_ bounds: [CellBounds]) {
-    for (layer, cells) in bounds.enumerated() where cells.count > 0 {
-      layers[layer].prepare(rows: cells.top...cells.bottom, columns: cells.left...cells.right, expected: cells.count)
-    }
+  /// Fills empty layers at once: `items[layer]` are that layer's entries.
+  mutating func load(_ items: [[(entry: Entry, lat: Double, lon: Double)]]) {
+    for (layer, layerItems) in items.enumerated() { layers[layer].load(layerItems) }
   }
 
   mutating func remove(slot: Int32, lat: Double, lon: Double, km: Double) {
@@ -317,27 +393,30 @@ struct CellBounds {
   var right = Int.min
   var count = 0
 
-  mutating func add(_ cell: (row: Int, column: Int)) {
+  mutating func add<Entry>(_ cell: CellGrid<Entry>.Cell) {
     top = min(top, cell.row)
     bottom = max(bottom, cell.row)
     left = min(left, cell.column)
     right = max(right, cell.column)
     count += 1
   }
+
+  /// The number of cells in the rectangle (0 when empty).
+  var cells: Int { count == 0 ? 0 : (bottom - top + 1) * (right - left + 1) }
 }
 
-/// The order in which a bulk load numbers records: by cell of about 5 km, row by row, so that
-/// the records of a query's window lie in a few runs of memory.
+/// The order in which a bulk load numbers records: by layer, then by cell row by row, as a
+/// grid stores them, so that the rows a query reads lie in a few runs of memory in the order
+/// it reads them.
 enum SpatialOrder {
-  static let cellLat = 0.05 * GeoMath.degreesToRadians
-  static let cellLon = 0.075 * GeoMath.degreesToRadians
+  /// A sort key for a record in `layer` at `cell`.
+  static func key<Entry>(layer: Int, _ cell: CellGrid<Entry>.Cell) -> Int {
+    layer << 48 | (cell.row + 1 << 23) << 24 | (cell.column + 1 << 23)
+  }
 
-  /// The slots sorted by cell, then by slot.
-  static func slots(_ geo: ContiguousArray<GeoRow>) -> [Int] {
-    let keys = geo.map { g in
-      Int((g.lat / cellLat).rounded(.down) + 4000) << 32 | Int((g.lon / cellLon).rounded(.down) + 4000)
-    }
-    return geo.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+  /// The slots sorted by key, then by slot.
+  static func slots(_ keys: [Int]) -> [Int] {
+    keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
   }
 }
 

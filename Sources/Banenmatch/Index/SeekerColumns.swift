@@ -44,26 +44,32 @@ struct GeoRow: Sendable {
 }
 
 /// A seeker in a grid: position and reach in single precision, and the facts most pairs
-/// fail on, for a first test that never touches the row.
+/// fail on, for a first test that never touches the row. 32 bytes.
 struct SeekerEntry: GridEntry {
   var x, y, z: Float
   /// The reach as a chord, rounded up.
   var reach: Float
   var slot: Int32
+  /// Skills and needs folded to 32 bits (bit `code % 32` of each): `a ⊆ b` implies
+  /// `fold(a) ⊆ fold(b)`.
+  var skills: UInt32
+  var needs: UInt32
   var workdays: UInt8
   var registered: Bool
-  /// Needs with codes below 64.
-  var needs: UInt64
+  /// `unknownRank`: unknown.
+  var educationRank: Int8
 
-  init(slot: Int, row: SeekerRow) {
+  init(slot: Int, row: SeekerRow, overflow: CodeOverflow?) {
     x = Float(row.x)
     y = Float(row.y)
     z = Float(row.z)
     reach = Float(row.reachChord).nextUp
     self.slot = Int32(slot)
+    skills = fold32(row.skills.folded) | fold32(overflow?.first ?? [])
+    needs = fold32(row.needs.word) | fold32(overflow?.second ?? [])
     workdays = row.workdays
     registered = row.registered
-    needs = row.needs.word
+    educationRank = row.educationRank
   }
 
   /// Whether the seeker is certainly farther from `point` than the smaller of her reach and
@@ -108,8 +114,8 @@ struct SeekerColumns: Sendable {
 
   /// Upper bounds of the travel classes, km.
   static let travelClasses: [Double] = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 250]
-  /// Upper bounds of the layers of a skill's grid, km.
-  static let skillClasses: [Double] = [10, 20, 30, 50, 250]
+  /// Upper bounds of the layers of a skill's grid, km: the travel classes.
+  static let skillClasses = travelClasses
 
   /// Records written by `append(_:vocabulary:)` are not in the grids yet: `finishLayout()`
   /// puts them there.
@@ -169,39 +175,49 @@ struct SeekerColumns: Sendable {
   mutating func finishLayout() {
     guard layoutPending else { return }
     layoutPending = false
-    let order = SpatialOrder.slots(geo)
+    let layout = LayeredGrid<SeekerEntry>(bounds: Self.travelClasses, cellsPerBound: 4)
+    let order = SpatialOrder.slots(
+      rows.indices.map { slot in
+        let layer = layout.layer(forKm: rows[slot].maxTravelKm)
+        return SpatialOrder.key(layer: layer, layout.layers[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
+      })
     permute(&records, order)
     permute(&rows, order)
     permute(&geo, order)
     for slot in records.indices { slots[ByteKey(records[slot].id)] = slot }
 
     regionCounts = [0]
+    for row in rows { regionCounts[regionIndex(row.region)] += 1 }
     grid = LayeredGrid(bounds: Self.travelClasses, cellsPerBound: 4)
-    skillGrids = []
-    var gridBounds = Array(repeating: CellBounds(), count: Self.travelClasses.count)
-    var skillBounds: [[CellBounds]] = []
+    var gridItems = Array(
+      repeating: [(entry: SeekerEntry, lat: Double, lon: Double)](), count: Self.travelClasses.count)
+    var holders: [[Int32]] = []
     for slot in rows.indices {
-      let layer = grid.layer(forKm: rows[slot].maxTravelKm)
-      gridBounds[layer].add(grid.layers[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
-      let skillLayer = Self.skillLayer(rows[slot].maxTravelKm)
+      let item = (
+        entry: SeekerEntry(slot: slot, row: rows[slot], overflow: overflow(slot)), lat: geo[slot].lat,
+        lon: geo[slot].lon
+      )
+      gridItems[grid.layer(forKm: rows[slot].maxTravelKm)].append(item)
       for code in skillCodes(slot) {
-        while skillBounds.count <= Int(code) {
-          skillBounds.append(Array(repeating: CellBounds(), count: Self.skillClasses.count))
-          skillGrids.append(LayeredGrid(bounds: Self.skillClasses, cellsPerBound: 2))
-        }
-        skillBounds[Int(code)][skillLayer].add(
-          skillGrids[Int(code)].layers[skillLayer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
+        while holders.count <= Int(code) { holders.append([]) }
+        holders[Int(code)].append(Int32(slot))
       }
     }
-    grid.prepare(gridBounds)
-    for code in skillGrids.indices { skillGrids[code].prepare(skillBounds[code]) }
-    for slot in rows.indices { attach(slot) }
-  }
-
-  private static func skillLayer(_ km: Double) -> Int {
-    var layer = 0
-    while layer < skillClasses.count - 1 && km > skillClasses[layer] { layer += 1 }
-    return layer
+    grid.load(gridItems)
+    gridItems = []
+    skillGrids = holders.map { slots in
+      var skillGrid = LayeredGrid<SeekerEntry>(bounds: Self.skillClasses, cellsPerBound: 2)
+      var items = Array(repeating: [(entry: SeekerEntry, lat: Double, lon: Double)](), count: Self.skillClasses.count)
+      for slot in slots.lazy.map(Int.init) {
+        items[skillGrid.layer(forKm: rows[slot].maxTravelKm)].append(
+          (
+            entry: SeekerEntry(slot: slot, row: rows[slot], overflow: overflow(slot)), lat: geo[slot].lat,
+            lon: geo[slot].lon
+          ))
+      }
+      skillGrid.load(items)
+      return skillGrid
+    }
   }
 
   /// Removes the seeker with this id; the last slot moves into its place. False if absent.
@@ -224,6 +240,11 @@ struct SeekerColumns: Sendable {
     return true
   }
 
+  /// The slot's overflow record, if it has one.
+  func overflow(_ slot: Int) -> CodeOverflow? {
+    rows[slot].overflow == 0 ? nil : overflows[rows[slot].overflow]
+  }
+
   /// The seeker's skill codes: inline bits and overflow.
   func skillCodes(_ slot: Int) -> [UInt32] {
     let row = rows[slot]
@@ -234,7 +255,7 @@ struct SeekerColumns: Sendable {
   private mutating func attach(_ slot: Int) {
     let row = rows[slot]
     let g = geo[slot]
-    let entry = SeekerEntry(slot: slot, row: row)
+    let entry = SeekerEntry(slot: slot, row: row, overflow: overflow(slot))
     grid.insert(entry, lat: g.lat, lon: g.lon, km: row.maxTravelKm)
     for code in skillCodes(slot) {
       while skillGrids.count <= Int(code) {
@@ -323,3 +344,10 @@ extension Bits256 {
     return codes
   }
 }
+
+/// Bit `code % 32` of each code in a 64-bit fold (bit `code % 64`).
+@inline(__always)
+func fold32(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word) | UInt32(truncatingIfNeeded: word >> 32) }
+
+/// Bit `code % 32` of each code.
+func fold32(_ codes: [UInt32]) -> UInt32 { codes.reduce(0) { $0 | 1 << ($1 & 31) } }

@@ -73,7 +73,7 @@ struct VacancyColumns: Sendable {
   var geo = ContiguousArray<GeoRow>()
   var keys = ContiguousArray<VacancyKeys>()
   var overflows = OverflowTable()
-  var grid = CellGrid<VacancyEntry>(cellDegrees: 0.05)
+  var grid = CellGrid<VacancyEntry>(cellDegrees: VacancyColumns.cellDegrees)
   /// Vacancies by their smallest required skill (or among those requiring none): a seeker
   /// can pass `requiredSkills` only for vacancies keyed by one of her skills.
   var requiredKeys = PostingLists<SlotEntry>()
@@ -83,6 +83,9 @@ struct VacancyColumns: Sendable {
   private(set) var layoutPending = false
 
   var count: Int { rows.count }
+
+  /// The grid's finest cells: 0.025° (about 2.8 × 2.5 km in the Netherlands).
+  static let cellDegrees = 0.025
 
   /// Inserts or replaces the vacancy with this id, grid included.
   mutating func upsert(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
@@ -140,20 +143,17 @@ struct VacancyColumns: Sendable {
   mutating func finishLayout() {
     guard layoutPending else { return }
     layoutPending = false
-    let order = SpatialOrder.slots(geo)
+    let layout = CellGrid<VacancyEntry>(cellDegrees: Self.cellDegrees)
+    let order = SpatialOrder.slots(geo.map { SpatialOrder.key(layer: 0, layout.cell(lat: $0.lat, lon: $0.lon)) })
     permute(&records, order)
     permute(&rows, order)
     permute(&geo, order)
     permute(&keys, order)
     for slot in records.indices { slots[ByteKey(records[slot].id)] = slot }
-    grid = CellGrid(cellDegrees: 0.05)
+    grid = CellGrid(cellDegrees: Self.cellDegrees)
     requiredKeys = PostingLists()
-    var bounds = CellBounds()
-    for slot in rows.indices { bounds.add(grid.cell(lat: geo[slot].lat, lon: geo[slot].lon)) }
-    if bounds.count > 0 {
-      grid.prepare(rows: bounds.top...bounds.bottom, columns: bounds.left...bounds.right, expected: bounds.count)
-    }
-    for slot in rows.indices { attach(slot, smallestRequired: smallestRequired(slot)) }
+    grid.load(rows.indices.map { (entry: VacancyEntry(slot: $0, row: rows[$0]), lat: geo[$0].lat, lon: geo[$0].lon) })
+    for slot in rows.indices { requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: smallestRequired(slot)) }
   }
 
   /// Removes the vacancy with this id; the last slot moves into its place. False if absent.

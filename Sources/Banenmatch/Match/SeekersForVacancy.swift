@@ -49,58 +49,21 @@ extension MatchIndex {
       s.geo.withUnsafeBufferPointer { geo in
         s.records.withUnsafeBufferPointer { records in
           var scan = SeekerScan(
-            q: q, rows: rows, geo: geo, records: records, overflows: s.overflows, options: options,
-            maxKm: filters.maxKm)
-
-          @inline(__always)
-          func passes(_ slot: Int) -> Bool {
-            !filters.isExcluded(slot) && filters.admits(region: rows[slot].region)
-          }
-
-          let point = FloatPoint(x: q.x, y: q.y, z: q.z)
-          let limit = Float(min(scan.requestChord, 2))
-          func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>) {
-            for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
-              let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], filters.maxKm))
-              cells.forEachCell(in: window) { entries in
-                for entry in entries {
-                  if entry.isBeyond(point, limit: limit) { continue }
-                  // Without near misses, the entry tells most pairs that fail eligibility,
-                  // workdays or accommodations (codes below 64) without the row.
-                  if allowance == 0
-                    && ((q.banenafspraak && !entry.registered) || q.workdays & ~entry.workdays != 0
-                      || entry.needs & ~q.offers.word != 0)
-                  {
-                    continue
-                  }
-                  let slot = Int(entry.slot)
-                  if passes(slot) { scan.judge(slot, farPass: false) }
-                }
-              }
-            }
-          }
-
+            q: q, rows: rows, geo: geo, records: records, overflows: s.overflows, options: options, filters: filters)
           // Pass 1: within reach. When near misses are not asked, the holders of the rarest
           // required skill suffice; otherwise a seeker lacking one required skill counts too.
           if allowance == 0 {
             if nobodyQualifies {
               // No seeker holds every required skill: nothing is feasible.
             } else if let rarest {
-              visitWithinReach(s.skillGrids[rarest])
+              scan.visitWithinReach(s.skillGrids[rarest])
             } else {
-              visitWithinReach(s.grid)
+              scan.visitWithinReach(s.grid)
             }
           } else {
-            visitWithinReach(s.grid)
+            scan.visitWithinReach(s.grid)
             // Pass 2: beyond reach, failing distance alone, so holding every required skill.
-            if !nobodyQualifies {
-              let holders = rarest.map { s.skillGrids[$0] } ?? s.grid
-              for cells in holders.layers {
-                cells.forEachCell(in: nil) { entries in
-                  for entry in entries where passes(Int(entry.slot)) { scan.judge(Int(entry.slot), farPass: true) }
-                }
-              }
-            }
+            if !nobodyQualifies { scan.visitBeyondReach(rarest.map { s.skillGrids[$0] } ?? s.grid) }
           }
           return (scan.top.sorted(ids: records), scan.near.sorted(ids: records), scan.feasible)
         }
@@ -133,6 +96,7 @@ struct SeekerScan {
   let geo: UnsafeBufferPointer<GeoRow>
   let records: UnsafeBufferPointer<Seeker>
   let overflows: OverflowTable
+  let filters: CompiledFilters
   let weights: Weights
   let totalWeight: Double
   let today: Int32
@@ -140,27 +104,72 @@ struct SeekerScan {
   let maxKm: Double
   let requestChord: Double
   let allowance: Int
+  /// The vacancy's required skills and offers folded to 32 bits, as in `SeekerEntry`.
+  let requiredFold: UInt32
+  let offersFold: UInt32
   var top: TopK
   var near: TopK
   var feasible = 0
 
   init(
     q: VacancyQuery, rows: UnsafeBufferPointer<SeekerRow>, geo: UnsafeBufferPointer<GeoRow>,
-    records: UnsafeBufferPointer<Seeker>, overflows: OverflowTable, options: MatchOptions, maxKm: Double
+    records: UnsafeBufferPointer<Seeker>, overflows: OverflowTable, options: MatchOptions, filters: CompiledFilters
   ) {
     self.q = q
     self.rows = rows
     self.geo = geo
     self.records = records
     self.overflows = overflows
+    self.filters = filters
     weights = options.weights
     totalWeight = options.weights.total
     today = options.date.daysSinceEpoch
-    self.maxKm = maxKm
-    requestChord = GeoMath.chordLimit(km: maxKm)
+    maxKm = filters.maxKm
+    requestChord = GeoMath.chordLimit(km: filters.maxKm)
     allowance = options.nearMisses > 0 ? 1 : 0
+    requiredFold = fold32(q.required.folded) | fold32(q.requiredHigh)
+    offersFold = fold32(q.offers.word) | fold32(q.offersHigh)
     top = TopK(capacity: options.limit)
     near = TopK(capacity: options.nearMisses)
+  }
+
+  @inline(__always)
+  func passes(_ slot: Int) -> Bool {
+    !filters.isExcluded(slot) && filters.admits(region: rows[slot].region)
+  }
+
+  /// Pass 1 over one grid: every layer within its distance of the vacancy. Without near
+  /// misses, the entry tells most pairs that fail eligibility, workdays, education, required
+  /// skills or accommodations without the row.
+  mutating func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>) {
+    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+    let limit = Float(min(requestChord, 2))
+    for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+      let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
+      cells.forEachRun(in: window) { entries in
+        for entry in entries {
+          if entry.isBeyond(point, limit: limit) { continue }
+          if allowance == 0
+            && ((q.banenafspraak && !entry.registered) || q.workdays & ~entry.workdays != 0
+              || requiredFold & ~entry.skills != 0 || entry.needs & ~offersFold != 0
+              || (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank))
+          {
+            continue
+          }
+          let slot = Int(entry.slot)
+          if passes(slot) { judge(slot, farPass: false) }
+        }
+      }
+    }
+  }
+
+  /// Pass 2: every entry of the grid, for near misses beyond reach.
+  mutating func visitBeyondReach(_ grid: LayeredGrid<SeekerEntry>) {
+    for cells in grid.layers {
+      cells.forEachRun(in: nil) { entries in
+        for entry in entries where passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
+      }
+    }
   }
 
   /// Judges one seeker that passed the filters: within reach in the first pass, beyond it

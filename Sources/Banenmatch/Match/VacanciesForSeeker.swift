@@ -63,7 +63,7 @@ extension MatchIndex {
           let skillFold = allowance == 0 ? q.skills.folded : ~0
           let needs = allowance == 0 ? q.needs.word : 0
           if allowance == 1 || !q.needsUnknown {
-            v.grid.forEachCell(in: window) { entries in
+            v.grid.forEachRun(in: window) { entries in
               for entry in entries {
                 if entry.isBeyond(point, limit: limit) { continue }
                 if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
