@@ -10,17 +10,17 @@ public enum BatchMatching {
   /// Seekers per unit of work, and per cancellation check.
   public static let chunkSize = 256
 
-  /// The `{seekerId, matches}` objects of every seeker, comma-separated, in `seekers`' order;
-  /// nil when `isCancelled` became true.
+  /// The `{seekerId, matches}` objects of every seeker, comma-separated, in `seekerIDs`'
+  /// order; nil when `isCancelled` became true.
   ///
   /// - Parameters:
   ///   - threads: How many threads work at once (the calling thread is one of them).
   ///   - progress: Called after each chunk with the number of seekers done so far.
   public static func matches(
-    index: MatchIndex, seekers: [Seeker], options: MatchOptions, threads: Int,
+    index: MatchIndex, seekerIDs: [String], options: MatchOptions, threads: Int,
     isCancelled: @Sendable () -> Bool = { false }, progress: @Sendable (Int) -> Void = { _ in }
   ) -> [UInt8]? {
-    let chunks = (seekers.count + chunkSize - 1) / chunkSize
+    let chunks = (seekerIDs.count + chunkSize - 1) / chunkSize
     let results = ChunkResults(count: chunks)
     let nextChunk = Atomic<Int>(0)
     let done = ProgressCounter()
@@ -28,14 +28,14 @@ public enum BatchMatching {
       while !isCancelled() {
         let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
         guard chunk < chunks else { return }
-        let range = chunk * chunkSize..<min(seekers.count, (chunk + 1) * chunkSize)
+        let range = chunk * chunkSize..<min(seekerIDs.count, (chunk + 1) * chunkSize)
         var writer = JSONWriter(capacity: range.count * 256)
-        for seeker in seekers[range] {
-          // The options were validated by the caller and the seekers are valid records.
-          guard let answer = try? index.vacancies(for: seeker, options: options) else { continue }
+        for id in seekerIDs[range] {
+          // The options were validated by the caller and the seekers are indexed.
+          guard let answer = try? index.vacancies(forSeekerID: id, options: options) else { continue }
           writer.object { w in
             w.key("seekerId")
-            w.string(seeker.id)
+            w.string(id)
             w.key("matches")
             w.array { w in for match in answer.matches { w.match(match, idKey: "vacancyId") } }
           }

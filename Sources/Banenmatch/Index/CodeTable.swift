@@ -1,25 +1,75 @@
 /// Interns the codes of one code space (skills, accommodations, job types, sectors, regions)
 /// as dense integers, so the inner loop compares integers and bit words.
 struct CodeTable: Sendable {
-  private var numbers: [ByteKey: UInt32] = [:]
   private(set) var codes: [String] = []
+  /// Open addressing: code number + 1 per slot (0: empty), capacity a power of two.
+  private var table: [UInt32] = Array(repeating: 0, count: 16)
+  private var hashes: [UInt64] = []
 
   /// Never the number of a code: codes unknown to the index map to this and match nothing.
   static let absent = UInt32.max
 
   var count: Int { codes.count }
 
+  /// FNV-1a over the code's UTF-8 bytes (codes are compared by bytes, SPEC section 2).
+  @inline(__always)
+  private static func hash(_ code: String) -> UInt64 {
+    var copy = code
+    return copy.withUTF8 { bytes in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return hash ^ (hash >> 29)
+    }
+  }
+
+  @inline(__always)
+  private static func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+  }
+
+  /// The table position holding `code`, or the empty one where it would go.
+  @inline(__always)
+  private func position(of code: String, hash: UInt64) -> Int {
+    let mask = table.count - 1
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = table[i]
+      if entry == 0 { return i }
+      let number = Int(entry - 1)
+      if hashes[number] == hash && Self.sameBytes(codes[number], code) { return i }
+      i = (i + 1) & mask
+    }
+  }
+
   mutating func intern(_ code: String) -> UInt32 {
-    let key = ByteKey(code)
-    if let number = numbers[key] { return number }
+    let hash = Self.hash(code)
+    let i = position(of: code, hash: hash)
+    if table[i] != 0 { return table[i] - 1 }
     let number = UInt32(codes.count)
-    numbers[key] = number
     codes.append(code)
+    hashes.append(hash)
+    table[i] = number + 1
+    if codes.count * 2 > table.count { grow() }
     return number
   }
 
+  private mutating func grow() {
+    table = Array(repeating: 0, count: table.count * 2)
+    let mask = table.count - 1
+    for (number, hash) in hashes.enumerated() {
+      var i = Int(truncatingIfNeeded: hash) & mask
+      while table[i] != 0 { i = (i + 1) & mask }
+      table[i] = UInt32(number + 1)
+    }
+  }
+
   /// The number of a code already interned, else `absent`.
-  func lookup(_ code: String) -> UInt32 { numbers[ByteKey(code)] ?? CodeTable.absent }
+  func lookup(_ code: String) -> UInt32 {
+    let entry = table[position(of: code, hash: Self.hash(code))]
+    return entry == 0 ? CodeTable.absent : entry - 1
+  }
 
   /// Interns each code; returns them sorted, each once.
   mutating func internSet(_ codes: [String]) -> [UInt32] {
@@ -27,26 +77,39 @@ struct CodeTable: Sendable {
     numbers.sort()
     return numbers.uniqued()
   }
+}
 
-  /// Interns each code and puts the table's own copy of its text in its place, so that the
-  /// records of the index share one string per code; returns the codes sorted, each once.
-  mutating func internSet(sharing codes: inout [String]) -> [UInt32] {
-    var numbers: [UInt32] = []
-    numbers.reserveCapacity(codes.count)
-    for index in codes.indices {
-      let number = intern(codes[index])
-      numbers.append(number)
-      codes[index] = self.codes[Int(number)]
-    }
-    numbers.sort()
-    return numbers.uniqued()
+/// The code lists of every record of one kind in their original order, repeats kept, one
+/// record's lists after another in one pool: what gives a record back as it was written.
+struct CodeListPool: Sendable {
+  private(set) var pool = ContiguousArray<UInt32>()
+  /// Codes in the pool that no record refers to any more.
+  private var garbage = 0
+
+  /// Appends `codes`; returns where they start.
+  mutating func store(_ codes: some Collection<UInt32>) -> UInt32 {
+    let start = UInt32(pool.count)
+    pool.append(contentsOf: codes)
+    return start
   }
 
-  /// Interns a code and puts the table's own copy of its text in its place.
-  mutating func intern(sharing code: inout String) -> UInt32 {
-    let number = intern(code)
-    code = codes[Int(number)]
-    return number
+  /// Marks `count` codes as no longer referred to.
+  mutating func release(_ count: Int) { garbage += count }
+
+  /// Whether more of the pool is garbage than not (and enough to be worth a copy).
+  var isWasteful: Bool { garbage > 4096 && garbage * 2 > pool.count }
+
+  func codes(from start: UInt32, count: Int) -> ContiguousArray<UInt32>.SubSequence {
+    pool[Int(start)..<Int(start) + count]
+  }
+}
+
+extension Collection where Element == UInt32 {
+  /// The codes sorted, each once.
+  func sortedUnique() -> [UInt32] {
+    var sorted = Array(self)
+    sorted.sort()
+    return sorted.uniqued()
   }
 }
 

@@ -30,20 +30,21 @@ public struct IndexStats: Hashable, Sendable {
 
 extension MatchIndex {
   public func stats() -> IndexStats {
-    func perRegion(_ regions: some Sequence<String?>) -> [(region: String, count: Int)] {
-      var counts: [ByteKey: Int] = [:]
-      for case let region? in regions { counts[ByteKey(region), default: 0] += 1 }
-      return counts.map { (region: $0.key.string, count: $0.value) }.sorted { $0.region.bytesPrecede($1.region) }
+    func perRegion(_ regions: some Sequence<UInt32>) -> [(region: String, count: Int)] {
+      var counts: [UInt32: Int] = [:]
+      for region in regions where region != noCode { counts[region, default: 0] += 1 }
+      return counts.map { (region: vocabulary.regions.codes[Int($0.key)], count: $0.value) }
+        .sorted { $0.region.bytesPrecede($1.region) }
     }
     var perType = Array(repeating: 0, count: EmployerType.allCases.count)
     for key in vacancyColumns.keys { perType[Int(key.employerType)] += 1 }
     return IndexStats(
       seekers: seekerCount,
       vacancies: vacancyCount,
-      seekersPerRegion: perRegion(seekerColumns.records.lazy.map(\.region)),
-      vacanciesPerRegion: perRegion(vacancyColumns.records.lazy.map(\.region)),
+      seekersPerRegion: perRegion(seekerColumns.rows.lazy.map(\.region)),
+      vacanciesPerRegion: perRegion(vacancyColumns.keys.lazy.map(\.region)),
       vacanciesPerEmployerType: EmployerType.allCases.enumerated().map { (type: $1, count: perType[$0]) },
-      openPositions: vacancyColumns.records.reduce(0) { $0 + $1.positions },
+      openPositions: vacancyColumns.details.reduce(0) { $0 + $1.positions },
       vocabulary: [
         ("skills", vocabulary.skills.count), ("accommodations", vocabulary.accommodations.count),
         ("jobTypes", vocabulary.jobTypes.count), ("sectors", vocabulary.sectors.count),

@@ -21,17 +21,29 @@ public struct MatchIndex: Sendable {
   public var seekerCount: Int { seekerColumns.count }
   public var vacancyCount: Int { vacancyColumns.count }
 
-  /// All seekers, in no particular order.
-  public var seekers: [Seeker] { seekerColumns.records }
+  /// All seekers, in no particular order (given back from the index's compact columns).
+  public var seekers: [Seeker] { seekerColumns.ids.indices.map { seekerColumns.record($0, vocabulary: vocabulary) } }
   /// All vacancies, in no particular order.
-  public var vacancies: [Vacancy] { vacancyColumns.records }
+  public var vacancies: [Vacancy] {
+    vacancyColumns.ids.indices.map { vacancyColumns.record($0, vocabulary: vocabulary) }
+  }
+  /// The ids of all seekers, in the order of `seekers`.
+  public var seekerIDs: [String] { Array(seekerColumns.ids) }
+  /// The ids of all vacancies, in the order of `vacancies`.
+  public var vacancyIDs: [String] { Array(vacancyColumns.ids) }
+
+  /// Whether a seeker with this id is indexed (without giving her record back).
+  public func containsSeeker(id: String) -> Bool { seekerColumns.slots[ByteKey(id)] != nil }
+
+  /// Whether a vacancy with this id is indexed.
+  public func containsVacancy(id: String) -> Bool { vacancyColumns.slots[ByteKey(id)] != nil }
 
   public func seeker(id: String) -> Seeker? {
-    seekerColumns.slots[ByteKey(id)].map { seekerColumns.records[$0] }
+    seekerColumns.slots[ByteKey(id)].map { seekerColumns.record($0, vocabulary: vocabulary) }
   }
 
   public func vacancy(id: String) -> Vacancy? {
-    vacancyColumns.slots[ByteKey(id)].map { vacancyColumns.records[$0] }
+    vacancyColumns.slots[ByteKey(id)].map { vacancyColumns.record($0, vocabulary: vocabulary) }
   }
 
   /// Inserts or replaces seekers, all or nothing: one invalid record rejects the call and

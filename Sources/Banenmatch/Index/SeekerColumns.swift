@@ -95,10 +95,28 @@ struct FloatPoint {
   }
 }
 
-/// The seekers of the index: records for answers, rows for the inner loop, and two spatial
-/// indexes — every seeker by travel class, and per skill the seekers holding it.
+/// What a seeker's row leaves out, for answers and for giving the record back: her position
+/// in degrees, education level, whether she stated preferences, and where her code lists
+/// start in the pool (in this order: skills, experience, needs, preferred job types, sectors).
+struct SeekerDetails: Sendable {
+  var location: GeoPoint
+  var listStart: UInt32
+  var skills, experience, needs, jobTypes, sectors: UInt32
+  /// `Education.code`, or `Education.unknownCode`.
+  var education: UInt8
+  var hasPreferences: Bool
+
+  var listCount: Int { Int(skills + experience + needs + jobTypes + sectors) }
+}
+
+/// The seekers of the index: ids and details to give records and answers back, rows for the
+/// inner loop, and two spatial indexes — every seeker by travel class, and per skill the
+/// seekers holding it.
 struct SeekerColumns: Sendable {
-  var records: [Seeker] = []
+  var ids = ContiguousArray<String>()
+  var details = ContiguousArray<SeekerDetails>()
+  /// Every seeker's code lists in their original order, repeats kept.
+  var lists = CodeListPool()
   var slots: [ByteKey: Int] = [:]
   var rows = ContiguousArray<SeekerRow>()
   var geo = ContiguousArray<GeoRow>()
@@ -126,25 +144,14 @@ struct SeekerColumns: Sendable {
   /// Inserts or replaces the seeker with this id, grids included.
   mutating func upsert(_ seeker: Seeker, vocabulary: inout Vocabulary) {
     finishLayout()
-    var seeker = seeker
-    let (row, overflow) = Self.row(&seeker, vocabulary: &vocabulary)
-    let geoRow = GeoRow(seeker.location)
     if let slot = slots[ByteKey(seeker.id)] {
       detach(slot)
-      overflows.remove(rows[slot].overflow)
-      records[slot] = seeker
-      rows[slot] = row
-      rows[slot].overflow = overflows.add(overflow)
-      geo[slot] = geoRow
+      store(seeker, at: slot, vocabulary: &vocabulary)
       attach(slot)
     } else {
-      let slot = rows.count
-      slots[ByteKey(seeker.id)] = slot
-      records.append(seeker)
-      rows.append(row)
-      rows[slot].overflow = overflows.add(overflow)
-      geo.append(geoRow)
-      attach(slot)
+      slots[ByteKey(seeker.id)] = rows.count
+      store(seeker, at: rows.count, vocabulary: &vocabulary)
+      attach(rows.count - 1)
     }
   }
 
@@ -152,21 +159,71 @@ struct SeekerColumns: Sendable {
   /// the fast way to load many records.
   mutating func append(_ seeker: Seeker, vocabulary: inout Vocabulary) {
     layoutPending = true
-    var seeker = seeker
-    let (row, overflow) = Self.row(&seeker, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(seeker.id)] {
-      overflows.remove(rows[slot].overflow)
-      records[slot] = seeker
-      rows[slot] = row
-      rows[slot].overflow = overflows.add(overflow)
-      geo[slot] = GeoRow(seeker.location)
+      store(seeker, at: slot, vocabulary: &vocabulary)
     } else {
       slots[ByteKey(seeker.id)] = rows.count
-      records.append(seeker)
-      rows.append(row)
-      rows[rows.count - 1].overflow = overflows.add(overflow)
-      geo.append(GeoRow(seeker.location))
+      store(seeker, at: rows.count, vocabulary: &vocabulary)
     }
+  }
+
+  /// Writes slot `slot`'s columns, or appends them when it is `count`.
+  private mutating func store(_ seeker: Seeker, at slot: Int, vocabulary: inout Vocabulary) {
+    let (row, overflow, codeLists, seekerDetails) = Self.columns(seeker, vocabulary: &vocabulary)
+    var newDetails = seekerDetails
+    if slot < rows.count {
+      overflows.remove(rows[slot].overflow)
+      lists.release(details[slot].listCount)
+    }
+    newDetails.listStart = lists.store(codeLists)
+    var newRow = row
+    newRow.overflow = overflows.add(overflow)
+    if slot == rows.count {
+      ids.append(seeker.id)
+      details.append(newDetails)
+      rows.append(newRow)
+      geo.append(GeoRow(seeker.location))
+    } else {
+      ids[slot] = seeker.id
+      details[slot] = newDetails
+      rows[slot] = newRow
+      geo[slot] = GeoRow(seeker.location)
+    }
+    if lists.isWasteful { compactLists() }
+  }
+
+  /// Copies every slot's lists to a fresh pool, leaving out those no slot refers to.
+  private mutating func compactLists() {
+    var fresh = CodeListPool()
+    for slot in details.indices {
+      details[slot].listStart = fresh.store(lists.codes(from: details[slot].listStart, count: details[slot].listCount))
+    }
+    lists = fresh
+  }
+
+  /// The seeker at `slot`, as it was written.
+  func record(_ slot: Int, vocabulary: Vocabulary) -> Seeker {
+    let row = rows[slot]
+    let d = details[slot]
+    var codes = lists.codes(from: d.listStart, count: d.listCount)
+    func next(_ count: UInt32, _ table: CodeTable) -> [String] {
+      let part = codes.prefix(Int(count))
+      codes = codes.dropFirst(Int(count))
+      return part.map { table.codes[Int($0)] }
+    }
+    let skills = next(d.skills, vocabulary.skills)
+    let experience = next(d.experience, vocabulary.jobTypes)
+    let needs = next(d.needs, vocabulary.accommodations)
+    let jobTypes = next(d.jobTypes, vocabulary.jobTypes)
+    let sectors = next(d.sectors, vocabulary.sectors)
+    return Seeker(
+      id: ids[slot], region: row.region == noCode ? nil : vocabulary.regions.codes[Int(row.region)],
+      location: d.location, maxTravelKm: row.maxTravelKm, hours: HourRange(min: row.hoursMin, max: row.hoursMax),
+      workdays: Workdays(rawValue: row.workdays),
+      availableFrom: row.available == nowDay ? nil : Day(daysSinceEpoch: row.available),
+      education: Education(code: d.education), skills: skills, experience: experience, needs: needs,
+      preferences: d.hasPreferences ? Seeker.Preferences(jobTypes: jobTypes, sectors: sectors) : nil,
+      wageValue: row.wageValue.isNaN ? nil : row.wageValue, registered: row.registered)
   }
 
   /// After `append`: numbers the slots in the order of their position (so that seekers near
@@ -181,10 +238,11 @@ struct SeekerColumns: Sendable {
         let layer = layout.layer(forKm: rows[slot].maxTravelKm)
         return SpatialOrder.key(layer: layer, layout.layers[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
       })
-    permute(&records, order)
+    permute(&ids, order)
+    permute(&details, order)
     permute(&rows, order)
     permute(&geo, order)
-    for slot in records.indices { slots[ByteKey(records[slot].id)] = slot }
+    for slot in ids.indices { slots[ByteKey(ids[slot])] = slot }
 
     regionCounts = [0]
     for row in rows { regionCounts[regionIndex(row.region)] += 1 }
@@ -227,12 +285,15 @@ struct SeekerColumns: Sendable {
     let last = rows.count - 1
     detach(slot)
     overflows.remove(rows[slot].overflow)
+    lists.release(details[slot].listCount)
     if slot != last {
       renumber(last, to: slot)
-      slots[ByteKey(records[last].id)] = slot
+      slots[ByteKey(ids[last])] = slot
     }
-    records.swapAt(slot, last)
-    records.removeLast()
+    ids.swapAt(slot, last)
+    ids.removeLast()
+    details.swapAt(slot, last)
+    details.removeLast()
     rows.swapAt(slot, last)
     rows.removeLast()
     geo.swapAt(slot, last)
@@ -303,21 +364,26 @@ struct SeekerColumns: Sendable {
     return region != noCode && index < regionCounts.count ? regionCounts[index] : 0
   }
 
-  /// A seeker's row and overflow, with its codes interned; also replaces the seeker's codes
-  /// by the vocabulary's shared copies.
-  static func row(_ seeker: inout Seeker, vocabulary: inout Vocabulary) -> (SeekerRow, CodeOverflow) {
+  /// A seeker's row, overflow, code lists and details, with her codes interned.
+  static func columns(
+    _ seeker: Seeker, vocabulary: inout Vocabulary
+  ) -> (SeekerRow, CodeOverflow, [UInt32], SeekerDetails) {
     let unit = UnitVector(point: seeker.location)
-    let region: UInt32
-    if seeker.region != nil { region = vocabulary.regions.intern(sharing: &seeker.region!) } else { region = noCode }
-    let skills = vocabulary.skills.internSet(sharing: &seeker.skills)
-    let experience = vocabulary.jobTypes.internSet(sharing: &seeker.experience)
-    let needs = vocabulary.accommodations.internSet(sharing: &seeker.needs)
-    var jobTypes: [UInt32] = []
-    var sectors: [UInt32] = []
-    if seeker.preferences != nil {
-      jobTypes = vocabulary.jobTypes.internSet(sharing: &seeker.preferences!.jobTypes)
-      sectors = vocabulary.sectors.internSet(sharing: &seeker.preferences!.sectors)
+    let region = seeker.region.map { vocabulary.regions.intern($0) } ?? noCode
+    var lists: [UInt32] = []
+    lists.reserveCapacity(
+      seeker.skills.count + seeker.experience.count + seeker.needs.count
+        + (seeker.preferences.map { $0.jobTypes.count + $0.sectors.count } ?? 0))
+    func intern(_ codes: [String], _ table: inout CodeTable) -> [UInt32] {
+      let first = lists.count
+      for code in codes { lists.append(table.intern(code)) }
+      return lists[first...].sortedUnique()
     }
+    let skills = intern(seeker.skills, &vocabulary.skills)
+    let experience = intern(seeker.experience, &vocabulary.jobTypes)
+    let needs = intern(seeker.needs, &vocabulary.accommodations)
+    let jobTypes = intern(seeker.preferences?.jobTypes ?? [], &vocabulary.jobTypes)
+    let sectors = intern(seeker.preferences?.sectors ?? [], &vocabulary.sectors)
     let row = SeekerRow(
       x: unit.x, y: unit.y, z: unit.z, maxTravelKm: seeker.maxTravelKm,
       reachChord: GeoMath.chordLimit(km: seeker.maxTravelKm),
@@ -332,7 +398,13 @@ struct SeekerColumns: Sendable {
       third: CodeOverflow.high(experience, limit: Bits64.limit),
       fourth: CodeOverflow.high(jobTypes, limit: Bits64.limit),
       fifth: CodeOverflow.high(sectors, limit: Bits64.limit))
-    return (row, overflow)
+    let details = SeekerDetails(
+      location: seeker.location, listStart: 0, skills: UInt32(seeker.skills.count),
+      experience: UInt32(seeker.experience.count), needs: UInt32(seeker.needs.count),
+      jobTypes: UInt32(seeker.preferences?.jobTypes.count ?? 0),
+      sectors: UInt32(seeker.preferences?.sectors.count ?? 0),
+      education: seeker.education?.code ?? Education.unknownCode, hasPreferences: seeker.preferences != nil)
+    return (row, overflow, lists, details)
   }
 }
 

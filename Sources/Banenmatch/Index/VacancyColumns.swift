@@ -64,10 +64,33 @@ struct VacancyKeys: Sendable {
   var employerType: UInt8
 }
 
-/// The vacancies of the index: records for answers, rows for the inner loop, a spatial grid,
-/// and the vacancies keyed by their smallest required skill for near misses far away.
+/// What a vacancy's row leaves out, for answers and for giving the record back: its position
+/// in degrees, employer, title, positions, minimum education, and where its code lists start
+/// in the pool (in this order: required skills, preferred skills, offers). Texts are numbers
+/// in the vocabulary's `texts`.
+struct VacancyDetails: Sendable {
+  var location: GeoPoint
+  var listStart: UInt32
+  var required, preferred, offers: UInt32
+  var employerID: UInt32
+  /// `CodeTable.absent`: none.
+  var employerName: UInt32
+  var title: UInt32
+  var positions: Int
+  /// `Education.code`.
+  var minEducation: UInt8
+
+  var listCount: Int { Int(required + preferred + offers) }
+}
+
+/// The vacancies of the index: ids and details to give records and answers back, rows for the
+/// inner loop, a spatial grid, and the vacancies keyed by their smallest required skill for
+/// near misses far away.
 struct VacancyColumns: Sendable {
-  var records: [Vacancy] = []
+  var ids = ContiguousArray<String>()
+  var details = ContiguousArray<VacancyDetails>()
+  /// Every vacancy's code lists in their original order, repeats kept.
+  var lists = CodeListPool()
   var slots: [ByteKey: Int] = [:]
   var rows = ContiguousArray<VacancyRow>()
   var geo = ContiguousArray<GeoRow>()
@@ -90,52 +113,90 @@ struct VacancyColumns: Sendable {
   /// Inserts or replaces the vacancy with this id, grid included.
   mutating func upsert(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
     finishLayout()
-    var vacancy = vacancy
-    let (row, overflow, smallestRequired) = Self.row(&vacancy, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(vacancy.id)] {
       detach(slot)
-      overflows.remove(rows[slot].overflow)
-      set(slot, vacancy, row, overflow)
-      attach(slot, smallestRequired: smallestRequired)
+      store(vacancy, at: slot, vocabulary: &vocabulary)
+      attach(slot)
     } else {
-      let slot = rows.count
-      slots[ByteKey(vacancy.id)] = slot
-      set(slot, vacancy, row, overflow)
-      attach(slot, smallestRequired: smallestRequired)
+      slots[ByteKey(vacancy.id)] = rows.count
+      store(vacancy, at: rows.count, vocabulary: &vocabulary)
+      attach(rows.count - 1)
     }
   }
 
   /// Inserts or replaces the vacancy with this id, leaving the grid to `finishLayout()`.
   mutating func append(_ vacancy: Vacancy, vocabulary: inout Vocabulary) {
     layoutPending = true
-    var vacancy = vacancy
-    let (row, overflow, _) = Self.row(&vacancy, vocabulary: &vocabulary)
     if let slot = slots[ByteKey(vacancy.id)] {
-      overflows.remove(rows[slot].overflow)
-      set(slot, vacancy, row, overflow)
+      store(vacancy, at: slot, vocabulary: &vocabulary)
     } else {
       slots[ByteKey(vacancy.id)] = rows.count
-      set(rows.count, vacancy, row, overflow)
+      store(vacancy, at: rows.count, vocabulary: &vocabulary)
     }
   }
 
-  /// Writes slot `slot`, or appends when it is `count`.
-  private mutating func set(_ slot: Int, _ vacancy: Vacancy, _ row: VacancyRow, _ overflow: CodeOverflow) {
-    var row = row
-    row.overflow = overflows.add(overflow)
+  /// Writes slot `slot`'s columns, or appends them when it is `count`.
+  private mutating func store(_ vacancy: Vacancy, at slot: Int, vocabulary: inout Vocabulary) {
+    let (row, overflow, codeLists, vacancyDetails) = Self.columns(vacancy, vocabulary: &vocabulary)
+    if slot < rows.count {
+      overflows.remove(rows[slot].overflow)
+      lists.release(details[slot].listCount)
+    }
+    var newDetails = vacancyDetails
+    newDetails.listStart = lists.store(codeLists)
+    var newRow = row
+    newRow.overflow = overflows.add(overflow)
     let rowKeys = VacancyKeys(
       region: row.region, sector: row.sector, jobType: row.jobType, employerType: row.employerType)
     if slot == rows.count {
-      records.append(vacancy)
-      rows.append(row)
+      ids.append(vacancy.id)
+      details.append(newDetails)
+      rows.append(newRow)
       geo.append(GeoRow(vacancy.location))
       keys.append(rowKeys)
     } else {
-      records[slot] = vacancy
-      rows[slot] = row
+      ids[slot] = vacancy.id
+      details[slot] = newDetails
+      rows[slot] = newRow
       geo[slot] = GeoRow(vacancy.location)
       keys[slot] = rowKeys
     }
+    if lists.isWasteful {
+      var fresh = CodeListPool()
+      for i in details.indices {
+        details[i].listStart = fresh.store(lists.codes(from: details[i].listStart, count: details[i].listCount))
+      }
+      lists = fresh
+    }
+  }
+
+  /// The vacancy at `slot`, as it was written.
+  func record(_ slot: Int, vocabulary: Vocabulary) -> Vacancy {
+    let row = rows[slot]
+    let d = details[slot]
+    var codes = lists.codes(from: d.listStart, count: d.listCount)
+    func next(_ count: UInt32, _ table: CodeTable) -> [String] {
+      let part = codes.prefix(Int(count))
+      codes = codes.dropFirst(Int(count))
+      return part.map { table.codes[Int($0)] }
+    }
+    let required = next(d.required, vocabulary.skills)
+    let preferred = next(d.preferred, vocabulary.skills)
+    let offers = next(d.offers, vocabulary.accommodations)
+    func text(_ number: UInt32) -> String? { number == CodeTable.absent ? nil : vocabulary.texts.codes[Int(number)] }
+    return Vacancy(
+      id: ids[slot],
+      employer: Vacancy.Employer(
+        id: vocabulary.texts.codes[Int(d.employerID)], name: text(d.employerName),
+        type: EmployerType(bit: row.employerType)),
+      title: text(d.title), jobType: vocabulary.jobTypes.codes[Int(row.jobType)],
+      sector: row.sector == noCode ? nil : vocabulary.sectors.codes[Int(row.sector)],
+      region: row.region == noCode ? nil : vocabulary.regions.codes[Int(row.region)], location: d.location,
+      hours: HourRange(min: row.hoursMin, max: row.hoursMax), workdays: Workdays(rawValue: row.workdays),
+      startDate: row.start == nowDay ? nil : Day(daysSinceEpoch: row.start), positions: d.positions,
+      requiredSkills: required, preferredSkills: preferred, minEducation: Education(code: d.minEducation) ?? .none,
+      offers: offers, minWageValue: row.minWageValue.isNaN ? nil : row.minWageValue,
+      banenafspraak: row.banenafspraak)
   }
 
   /// After `append`: numbers the slots in the order of their position and builds the grid
@@ -145,11 +206,12 @@ struct VacancyColumns: Sendable {
     layoutPending = false
     let layout = CellGrid<VacancyEntry>(cellDegrees: Self.cellDegrees)
     let order = SpatialOrder.slots(geo.map { SpatialOrder.key(layer: 0, layout.cell(lat: $0.lat, lon: $0.lon)) })
-    permute(&records, order)
+    permute(&ids, order)
+    permute(&details, order)
     permute(&rows, order)
     permute(&geo, order)
     permute(&keys, order)
-    for slot in records.indices { slots[ByteKey(records[slot].id)] = slot }
+    for slot in ids.indices { slots[ByteKey(ids[slot])] = slot }
     grid = CellGrid(cellDegrees: Self.cellDegrees)
     requiredKeys = PostingLists()
     grid.load(rows.indices.map { (entry: VacancyEntry(slot: $0, row: rows[$0]), lat: geo[$0].lat, lon: geo[$0].lon) })
@@ -163,13 +225,16 @@ struct VacancyColumns: Sendable {
     let last = rows.count - 1
     detach(slot)
     overflows.remove(rows[slot].overflow)
+    lists.release(details[slot].listCount)
     if slot != last {
       grid.update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) { $0.slot = Int32(slot) }
       requiredKeys.renumber(last, to: slot, codes: smallestRequired(last))
-      slots[ByteKey(records[last].id)] = slot
+      slots[ByteKey(ids[last])] = slot
     }
-    records.swapAt(slot, last)
-    records.removeLast()
+    ids.swapAt(slot, last)
+    ids.removeLast()
+    details.swapAt(slot, last)
+    details.removeLast()
     rows.swapAt(slot, last)
     rows.removeLast()
     geo.swapAt(slot, last)
@@ -187,9 +252,9 @@ struct VacancyColumns: Sendable {
     return []
   }
 
-  private mutating func attach(_ slot: Int, smallestRequired: [UInt32]) {
+  private mutating func attach(_ slot: Int) {
     grid.insert(VacancyEntry(slot: slot, row: rows[slot]), lat: geo[slot].lat, lon: geo[slot].lon)
-    requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: smallestRequired)
+    requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: smallestRequired(slot))
   }
 
   private mutating func detach(_ slot: Int) {
@@ -197,18 +262,24 @@ struct VacancyColumns: Sendable {
     requiredKeys.remove(slot, codes: smallestRequired(slot))
   }
 
-  /// A vacancy's row and overflow with its codes interned, and its smallest required skill;
-  /// also replaces the vacancy's codes by the vocabulary's shared copies.
-  static func row(_ vacancy: inout Vacancy, vocabulary: inout Vocabulary) -> (VacancyRow, CodeOverflow, [UInt32]) {
+  /// A vacancy's row, overflow, code lists and details, with its codes interned.
+  static func columns(
+    _ vacancy: Vacancy, vocabulary: inout Vocabulary
+  ) -> (VacancyRow, CodeOverflow, [UInt32], VacancyDetails) {
     let unit = UnitVector(point: vacancy.location)
-    let jobType = vocabulary.jobTypes.intern(sharing: &vacancy.jobType)
-    let sector: UInt32
-    if vacancy.sector != nil { sector = vocabulary.sectors.intern(sharing: &vacancy.sector!) } else { sector = noCode }
-    let region: UInt32
-    if vacancy.region != nil { region = vocabulary.regions.intern(sharing: &vacancy.region!) } else { region = noCode }
-    let required = vocabulary.skills.internSet(sharing: &vacancy.requiredSkills)
-    let preferred = vocabulary.skills.internSet(sharing: &vacancy.preferredSkills)
-    let offers = vocabulary.accommodations.internSet(sharing: &vacancy.offers)
+    let jobType = vocabulary.jobTypes.intern(vacancy.jobType)
+    let sector = vacancy.sector.map { vocabulary.sectors.intern($0) } ?? noCode
+    let region = vacancy.region.map { vocabulary.regions.intern($0) } ?? noCode
+    var lists: [UInt32] = []
+    lists.reserveCapacity(vacancy.requiredSkills.count + vacancy.preferredSkills.count + vacancy.offers.count)
+    func intern(_ codes: [String], _ table: inout CodeTable) -> [UInt32] {
+      let first = lists.count
+      for code in codes { lists.append(table.intern(code)) }
+      return lists[first...].sortedUnique()
+    }
+    let required = intern(vacancy.requiredSkills, &vocabulary.skills)
+    let preferred = intern(vacancy.preferredSkills, &vocabulary.skills)
+    let offers = intern(vacancy.offers, &vocabulary.accommodations)
     let row = VacancyRow(
       x: unit.x, y: unit.y, z: unit.z, hoursMin: vacancy.hours.min, hoursMax: vacancy.hours.max,
       minWageValue: vacancy.minWageValue ?? .nan, start: vacancy.startDate?.daysSinceEpoch ?? nowDay,
@@ -220,11 +291,23 @@ struct VacancyColumns: Sendable {
       first: CodeOverflow.high(required, limit: Bits256.limit),
       second: CodeOverflow.high(preferred, limit: Bits256.limit),
       third: CodeOverflow.high(offers, limit: Bits64.limit))
-    return (row, overflow, Array(required.prefix(1)))
+    let details = VacancyDetails(
+      location: vacancy.location, listStart: 0, required: UInt32(vacancy.requiredSkills.count),
+      preferred: UInt32(vacancy.preferredSkills.count), offers: UInt32(vacancy.offers.count),
+      employerID: vocabulary.texts.intern(vacancy.employer.id),
+      employerName: vacancy.employer.name.map { vocabulary.texts.intern($0) } ?? CodeTable.absent,
+      title: vacancy.title.map { vocabulary.texts.intern($0) } ?? CodeTable.absent, positions: vacancy.positions,
+      minEducation: vacancy.minEducation.code)
+    return (row, overflow, lists, details)
   }
 }
 
 extension EmployerType {
+  /// The type with this `bit`.
+  init(bit: UInt8) {
+    self = EmployerType.allCases[Int(bit)]
+  }
+
   /// The position in `allCases`, as the filters' bit number.
   var bit: UInt8 {
     switch self {

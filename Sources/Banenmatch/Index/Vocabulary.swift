@@ -9,6 +9,9 @@ struct Vocabulary: Sendable {
   /// `sector`, `preferences.sectors`.
   var sectors = CodeTable()
   var regions = CodeTable()
+  /// Employer ids and names and vacancy titles: free texts, interned for compact records
+  /// (not a code space; no set test looks at them).
+  var texts = CodeTable()
 }
 
 /// Marks "no value" in a code column (no region, no sector).

@@ -21,6 +21,17 @@ struct PairAnswers {
       explanation: options.explain ? explanation(entry, seeker, vacancy) : nil)
   }
 
+  /// The unknown seeker fields a constraint of a pair would have looked at, from the rows'
+  /// values (`unknownRank` and NaN: unknown or none).
+  static func unknownFields(
+    educationRank: Int8, wageValue: Double, minEducationRank: Int8, minWageValue: Double
+  ) -> UnknownFields {
+    var unknown: UnknownFields = []
+    if educationRank == unknownRank && minEducationRank > Int8(Education.none.rank) { unknown.insert(.education) }
+    if wageValue.isNaN && !minWageValue.isNaN { unknown.insert(.wageValue) }
+    return unknown
+  }
+
   /// The unknown seeker fields a constraint of this pair would have looked at.
   func unknownFields(_ seeker: Seeker, _ vacancy: Vacancy) -> UnknownFields {
     var unknown: UnknownFields = []

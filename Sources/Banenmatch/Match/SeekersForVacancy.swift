@@ -7,8 +7,8 @@ extension MatchIndex {
     let errors = options.validationErrors(direction: .seekersForVacancy)
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return seekers(
-      for: VacancyQuery(slot: slot, in: vacancyColumns, date: options.date), vacancy: vacancyColumns.records[slot],
-      options: options)
+      for: VacancyQuery(slot: slot, in: vacancyColumns, date: options.date),
+      vacancy: { vacancyColumns.record(slot, vocabulary: vocabulary) }, options: options)
   }
 
   /// Returns the seekers that fit `vacancy` (indexed or not), best first, with near misses
@@ -22,13 +22,15 @@ extension MatchIndex {
     errors += vacancy.validationErrors().map { $0.prefixed(with: "vacancy") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return seekers(
-      for: VacancyQuery(vacancy, vocabulary: vocabulary, date: options.date), vacancy: vacancy, options: options)
+      for: VacancyQuery(vacancy, vocabulary: vocabulary, date: options.date), vacancy: { vacancy }, options: options)
   }
 
   /// The vacancy query proper, in two passes split by the exact reach test like
   /// `vacancies(for:seeker:options:)`: the seekers within reach, then, for near misses, those
   /// beyond it who hold every required skill.
-  func seekers(for q: VacancyQuery, vacancy: Vacancy, options: MatchOptions) -> MatchResults {
+  ///
+  /// - Parameter vacancy: The vacancy's record, asked for only to explain or for near misses.
+  func seekers(for q: VacancyQuery, vacancy: () -> Vacancy, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: seekerColumns.slots)
     let s = seekerColumns
     let allowance = options.nearMisses > 0 ? 1 : 0
@@ -47,9 +49,9 @@ extension MatchIndex {
 
     let (top, near, feasible) = s.rows.withUnsafeBufferPointer { rows in
       s.geo.withUnsafeBufferPointer { geo in
-        s.records.withUnsafeBufferPointer { records in
+        s.ids.withUnsafeBufferPointer { ids in
           var scan = SeekerScan(
-            q: q, rows: rows, geo: geo, records: records, overflows: s.overflows, options: options, filters: filters)
+            q: q, rows: rows, geo: geo, ids: ids, overflows: s.overflows, options: options, filters: filters)
           // Pass 1: within reach. When near misses are not asked, the holders of the rarest
           // required skill suffice; otherwise a seeker lacking one required skill counts too.
           if allowance == 0 {
@@ -65,7 +67,7 @@ extension MatchIndex {
             // Pass 2: beyond reach, failing distance alone, so holding every required skill.
             if !nobodyQualifies { scan.visitBeyondReach(rarest.map { s.skillGrids[$0] } ?? s.grid) }
           }
-          return (scan.top.sorted(ids: records), scan.near.sorted(ids: records), scan.feasible)
+          return (scan.top.sorted(ids: ids), scan.near.sorted(ids: ids), scan.feasible)
         }
       }
     }
@@ -77,13 +79,25 @@ extension MatchIndex {
       for slot in filters.excludedSlots where regions.contains(s.rows[slot].region) { candidates -= 1 }
     }
 
+    // Records are given back only to explain and for the gaps of near misses.
     func answer(for entry: TopK.Entry) -> PairAnswers {
       PairAnswers(options: options, travelKm: min(s.rows[entry.slot].maxTravelKm, filters.maxKm))
     }
+    let record = (options.explain && !top.isEmpty) || !near.isEmpty ? vacancy() : nil
     return MatchResults(
-      matches: top.map { answer(for: $0).match($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker) },
+      matches: top.map { entry in
+        if let record, options.explain {
+          return answer(for: entry).match(
+            entry, seeker: s.record(entry.slot, vocabulary: vocabulary), vacancy: record, idOf: .seeker)
+        }
+        let r = s.rows[entry.slot]
+        let unknown = PairAnswers.unknownFields(
+          educationRank: r.educationRank, wageValue: r.wageValue, minEducationRank: q.minEducationRank,
+          minWageValue: q.minWageValue)
+        return Match(id: s.ids[entry.slot], score: entry.score, unknown: unknown, explanation: nil)
+      },
       nearMisses: near.map {
-        answer(for: $0).nearMiss($0, seeker: s.records[$0.slot], vacancy: vacancy, idOf: .seeker)
+        answer(for: $0).nearMiss($0, seeker: s.record($0.slot, vocabulary: vocabulary), vacancy: record!, idOf: .seeker)
       },
       candidates: candidates, feasible: feasible, indexVersion: version)
   }
@@ -94,7 +108,7 @@ struct SeekerScan {
   let q: VacancyQuery
   let rows: UnsafeBufferPointer<SeekerRow>
   let geo: UnsafeBufferPointer<GeoRow>
-  let records: UnsafeBufferPointer<Seeker>
+  let ids: UnsafeBufferPointer<String>
   let overflows: OverflowTable
   let filters: CompiledFilters
   let weights: Weights
@@ -113,12 +127,12 @@ struct SeekerScan {
 
   init(
     q: VacancyQuery, rows: UnsafeBufferPointer<SeekerRow>, geo: UnsafeBufferPointer<GeoRow>,
-    records: UnsafeBufferPointer<Seeker>, overflows: OverflowTable, options: MatchOptions, filters: CompiledFilters
+    ids: UnsafeBufferPointer<String>, overflows: OverflowTable, options: MatchOptions, filters: CompiledFilters
   ) {
     self.q = q
     self.rows = rows
     self.geo = geo
-    self.records = records
+    self.ids = ids
     self.overflows = overflows
     self.filters = filters
     weights = options.weights
@@ -256,9 +270,9 @@ struct SeekerScan {
     let score = weights.score(features, total: totalWeight)
     let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
     if failures == 0 {
-      if top.admits(score: score) { top.offer(entry, ids: records) }
+      if top.admits(score: score) { top.offer(entry, ids: ids) }
     } else {
-      if near.admits(score: score) { near.offer(entry, ids: records) }
+      if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
   }
 }

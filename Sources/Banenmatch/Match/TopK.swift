@@ -20,9 +20,9 @@ struct TopK {
 
   /// Whether `a` ranks before `b`: higher score, or equal score and smaller id.
   @inline(__always)
-  static func ranks<R: HasID>(_ a: Entry, before b: Entry, ids: UnsafeBufferPointer<R>) -> Bool {
+  static func ranks(_ a: Entry, before b: Entry, ids: UnsafeBufferPointer<String>) -> Bool {
     if a.score != b.score { return a.score > b.score }
-    return ids[a.slot].id.bytesPrecede(ids[b.slot].id)
+    return ids[a.slot].bytesPrecede(ids[b.slot])
   }
 
   /// Whether an entry with this score could enter (a cheap test before building the entry).
@@ -31,7 +31,7 @@ struct TopK {
     capacity > 0 && (entries.count < capacity || score >= entries[0].score)
   }
 
-  mutating func offer<R: HasID>(_ entry: Entry, ids: UnsafeBufferPointer<R>) {
+  mutating func offer(_ entry: Entry, ids: UnsafeBufferPointer<String>) {
     guard capacity > 0 else { return }
     if entries.count < capacity {
       entries.append(entry)
@@ -43,12 +43,12 @@ struct TopK {
   }
 
   /// The kept entries, best first.
-  func sorted<R: HasID>(ids: UnsafeBufferPointer<R>) -> [Entry] {
+  func sorted(ids: UnsafeBufferPointer<String>) -> [Entry] {
     entries.sorted { TopK.ranks($0, before: $1, ids: ids) }
   }
 
   // Heap order: a parent ranks after (is worse than) its children.
-  private mutating func siftUp<R: HasID>(_ index: Int, ids: UnsafeBufferPointer<R>) {
+  private mutating func siftUp(_ index: Int, ids: UnsafeBufferPointer<String>) {
     var child = index
     while child > 0 {
       let parent = (child - 1) / 2
@@ -58,7 +58,7 @@ struct TopK {
     }
   }
 
-  private mutating func siftDown<R: HasID>(_ index: Int, ids: UnsafeBufferPointer<R>) {
+  private mutating func siftDown(_ index: Int, ids: UnsafeBufferPointer<String>) {
     var parent = index
     while true {
       var worst = parent
@@ -104,11 +104,3 @@ extension Weights {
     return 100 * sum / total
   }
 }
-
-/// A record with an id, for tie-breaks.
-protocol HasID {
-  var id: String { get }
-}
-
-extension Seeker: HasID {}
-extension Vacancy: HasID {}

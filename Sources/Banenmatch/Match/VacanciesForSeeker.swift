@@ -9,8 +9,8 @@ extension MatchIndex {
     let errors = options.validationErrors(direction: .vacanciesForSeeker)
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return vacancies(
-      for: SeekerQuery(slot: slot, in: seekerColumns, date: options.date), seeker: seekerColumns.records[slot],
-      options: options)
+      for: SeekerQuery(slot: slot, in: seekerColumns, date: options.date),
+      seeker: { seekerColumns.record(slot, vocabulary: vocabulary) }, options: options)
   }
 
   /// Returns the vacancies that fit `seeker` (indexed or not), best first, with near misses
@@ -23,7 +23,7 @@ extension MatchIndex {
     errors += seeker.validationErrors().map { $0.prefixed(with: "seeker") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return vacancies(
-      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: seeker, options: options)
+      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: { seeker }, options: options)
   }
 
   /// The seeker query proper. Two passes: the vacancies within reach (a grid window), judged
@@ -31,7 +31,9 @@ extension MatchIndex {
   /// distance alone, which must hold no required skill the seeker lacks, so are among those
   /// keyed by one of her skills. The exact reach test splits the two passes, so no pair is
   /// judged twice.
-  func vacancies(for q: SeekerQuery, seeker: Seeker, options: MatchOptions) -> MatchResults {
+  ///
+  /// - Parameter seeker: The seeker's record, asked for only to explain or for near misses.
+  func vacancies(for q: SeekerQuery, seeker: () -> Seeker, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
     let v = vacancyColumns
     let travelKm = min(q.maxTravelKm, filters.maxKm)
@@ -40,9 +42,9 @@ extension MatchIndex {
 
     let (top, near, feasible) = v.rows.withUnsafeBufferPointer { rows in
       v.geo.withUnsafeBufferPointer { geo in
-        v.records.withUnsafeBufferPointer { records in
+        v.ids.withUnsafeBufferPointer { ids in
           var scan = VacancyScan(
-            q: q, rows: rows, geo: geo, records: records, overflows: v.overflows, options: options,
+            q: q, rows: rows, geo: geo, ids: ids, overflows: v.overflows, options: options,
             travelKm: travelKm)
 
           @inline(__always)
@@ -82,7 +84,7 @@ extension MatchIndex {
             q.forEachSkill { visit(v.requiredKeys.entries($0)) }
           }
           return (
-            scan.top.sorted(ids: records), scan.near.sorted(ids: records), scan.feasible
+            scan.top.sorted(ids: ids), scan.near.sorted(ids: ids), scan.feasible
           )
         }
       }
@@ -99,10 +101,21 @@ extension MatchIndex {
       }
     }
 
+    // Records are given back only to explain and for the gaps of near misses.
     let answer = PairAnswers(options: options, travelKm: travelKm)
+    let record = (options.explain && !top.isEmpty) || !near.isEmpty ? seeker() : nil
     return MatchResults(
-      matches: top.map { answer.match($0, seeker: seeker, vacancy: v.records[$0.slot]) },
-      nearMisses: near.map { answer.nearMiss($0, seeker: seeker, vacancy: v.records[$0.slot]) },
+      matches: top.map { entry in
+        if let record, options.explain {
+          return answer.match(entry, seeker: record, vacancy: v.record(entry.slot, vocabulary: vocabulary))
+        }
+        let r = v.rows[entry.slot]
+        let unknown = PairAnswers.unknownFields(
+          educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
+          minWageValue: r.minWageValue)
+        return Match(id: v.ids[entry.slot], score: entry.score, unknown: unknown, explanation: nil)
+      },
+      nearMisses: near.map { answer.nearMiss($0, seeker: record!, vacancy: v.record($0.slot, vocabulary: vocabulary)) },
       candidates: candidates, feasible: feasible, indexVersion: version)
   }
 }
@@ -112,7 +125,7 @@ struct VacancyScan {
   let q: SeekerQuery
   let rows: UnsafeBufferPointer<VacancyRow>
   let geo: UnsafeBufferPointer<GeoRow>
-  let records: UnsafeBufferPointer<Vacancy>
+  let ids: UnsafeBufferPointer<String>
   let overflows: OverflowTable
   let weights: Weights
   let totalWeight: Double
@@ -126,12 +139,12 @@ struct VacancyScan {
 
   init(
     q: SeekerQuery, rows: UnsafeBufferPointer<VacancyRow>, geo: UnsafeBufferPointer<GeoRow>,
-    records: UnsafeBufferPointer<Vacancy>, overflows: OverflowTable, options: MatchOptions, travelKm: Double
+    ids: UnsafeBufferPointer<String>, overflows: OverflowTable, options: MatchOptions, travelKm: Double
   ) {
     self.q = q
     self.rows = rows
     self.geo = geo
-    self.records = records
+    self.ids = ids
     self.overflows = overflows
     weights = options.weights
     totalWeight = options.weights.total
@@ -223,9 +236,9 @@ struct VacancyScan {
     let score = weights.score(features, total: totalWeight)
     let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
     if failures == 0 {
-      if top.admits(score: score) { top.offer(entry, ids: records) }
+      if top.admits(score: score) { top.offer(entry, ids: ids) }
     } else {
-      if near.admits(score: score) { near.offer(entry, ids: records) }
+      if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
   }
 }

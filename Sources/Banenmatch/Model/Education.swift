@@ -17,3 +17,29 @@ public enum Education: String, CaseIterable, Sendable, Hashable {
     }
   }
 }
+
+extension Education {
+  /// Its position in `allCases`, for compact storage.
+  var code: UInt8 {
+    switch self {
+    case .none: 0
+    case .vso: 1
+    case .pro: 2
+    case .mbo1: 3
+    case .mbo2: 4
+    case .mbo3: 5
+    case .mbo4: 6
+    case .hbo: 7
+    case .wo: 8
+    }
+  }
+
+  /// The `code` of an unknown level.
+  static let unknownCode: UInt8 = 0xFF
+
+  /// The level with this `code`; nil for `unknownCode`.
+  init?(code: UInt8) {
+    guard Int(code) < Education.allCases.count else { return nil }
+    self = Education.allCases[Int(code)]
+  }
+}

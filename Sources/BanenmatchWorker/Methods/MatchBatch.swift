@@ -15,7 +15,7 @@ struct MatchBatch: ReadMethod {
     match.options.explain = false
     match.options.nearMisses = 0
     let index = context.index
-    var seekers: [Seeker] = []
+    var seekerIDs: [String] = []
     let ids = params?.member("seekerIds").flatMap { $0.isNull ? nil : $0 }
     let all = params?.member("allSeekers").flatMap { $0.isNull ? nil : $0 }
     switch (ids, all) {
@@ -31,13 +31,13 @@ struct MatchBatch: ReadMethod {
           match.errors.append(FieldError(path: "seekerIds[\(position)]", message: "must be a string"))
           continue
         }
-        if let seeker = index.seeker(id: id) { seekers.append(seeker) } else { unknown.append(id) }
+        if index.containsSeeker(id: id) { seekerIDs.append(id) } else { unknown.append(id) }
       }
       if !match.errors.isEmpty { throw .invalidParams(match.errors) }
       if !unknown.isEmpty { throw .unknownIDs(unknown, kind: "seeker") }
     case (nil, let all?):
       guard all.bool == true else { throw .invalidParams(path: "allSeekers", "must be true") }
-      seekers = index.seekers.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+      seekerIDs = index.seekerIDs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     case (.some, .some):
       throw .invalidParams(path: "params", "give either seekerIds or allSeekers, not both")
     case (nil, nil):
@@ -46,10 +46,10 @@ struct MatchBatch: ReadMethod {
     if !match.errors.isEmpty { throw .invalidParams(match.errors) }
 
     let progress = context.progress
-    let total = seekers.count
+    let total = seekerIDs.count
     let cancellation = context.cancellation
     let body = BatchMatching.matches(
-      index: index, seekers: seekers, options: match.options, threads: System.activeProcessorCount,
+      index: index, seekerIDs: seekerIDs, options: match.options, threads: System.activeProcessorCount,
       isCancelled: { cancellation.isCancelled }, progress: { progress?.report(done: $0, total: total) })
     guard let body else { throw .cancelled }
     context.counts.note("seekers", total)
