@@ -170,6 +170,14 @@ struct VacancyColumns: Sendable {
     }
   }
 
+  /// The vacancy's preferred skills in their order, with their codes.
+  func preferredSkills(_ slot: Int, vocabulary: Vocabulary) -> [(code: UInt32, text: String)] {
+    let d = details[slot]
+    return lists.codes(from: d.listStart + d.required, count: Int(d.preferred)).map {
+      ($0, vocabulary.skills.codes[Int($0)])
+    }
+  }
+
   /// The vacancy at `slot`, as it was written.
   func record(_ slot: Int, vocabulary: Vocabulary) -> Vacancy {
     let row = rows[slot]

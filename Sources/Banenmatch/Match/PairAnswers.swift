@@ -41,22 +41,38 @@ struct PairAnswers {
   }
 
   func explanation(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Explanation {
+    explanation(entry, preferred: vacancy.preferredSkills.map { (CodeTable.absent, $0) }) { code, text in
+      seeker.skills.contains { ByteKey($0) == ByteKey(text) }
+    }
+  }
+
+  /// The explanation of a pair from the vacancy's preferred skills in its order — each with
+  /// its code, `CodeTable.absent` for one the index has never seen — and whether the seeker
+  /// holds a skill (`has(code, text)`). Repeats count once.
+  func explanation(
+    _ entry: TopK.Entry, preferred: [(code: UInt32, text: String)], has: (UInt32, String) -> Bool
+  ) -> Explanation {
     let weights = options.weights
     let total = weights.total
-    let has = Set(seeker.skills.map(ByteKey.init))
-    var seen = Set<ByteKey>()
     var matched: [String] = []
     var missing: [String] = []
-    for skill in vacancy.preferredSkills where seen.insert(ByteKey(skill)).inserted {
-      if has.contains(ByteKey(skill)) { matched.append(skill) } else { missing.append(skill) }
+    for (index, skill) in preferred.enumerated() {
+      let repeated = preferred[..<index].contains { earlier in
+        skill.code == CodeTable.absent || earlier.code == CodeTable.absent
+          ? ByteKey(earlier.text) == ByteKey(skill.text) : earlier.code == skill.code
+      }
+      if repeated { continue }
+      if has(skill.code, skill.text) { matched.append(skill.text) } else { missing.append(skill.text) }
+    }
+    var contributions: [Explanation.Contribution] = []
+    contributions.reserveCapacity(Feature.allCases.count)
+    for feature in Feature.allCases {
+      let value = entry.features[feature]
+      contributions.append(
+        .init(feature: feature, value: value, weight: weights[feature], points: 100 * weights[feature] * value / total))
     }
     return Explanation(
-      contributions: Feature.allCases.map { feature in
-        let value = entry.features[feature]
-        return .init(
-          feature: feature, value: value, weight: weights[feature], points: 100 * weights[feature] * value / total)
-      },
-      matchedSkills: matched, missingSkills: missing, distanceKm: entry.distanceKm)
+      contributions: contributions, matchedSkills: matched, missingSkills: missing, distanceKm: entry.distanceKm)
   }
 
   /// What is missing for the one constraint this near miss fails.

@@ -84,17 +84,19 @@ extension MatchIndex {
       PairAnswers(options: options, travelKm: min(s.rows[entry.slot].maxTravelKm, filters.maxKm))
     }
     let record = (options.explain && !top.isEmpty) || !near.isEmpty ? vacancy() : nil
+    let preferred = options.explain ? record.map { q.preferredList($0, vocabulary: vocabulary) } ?? [] : []
     return MatchResults(
       matches: top.map { entry in
-        if let record, options.explain {
-          return answer(for: entry).match(
-            entry, seeker: s.record(entry.slot, vocabulary: vocabulary), vacancy: record, idOf: .seeker)
-        }
         let r = s.rows[entry.slot]
         let unknown = PairAnswers.unknownFields(
           educationRank: r.educationRank, wageValue: r.wageValue, minEducationRank: q.minEducationRank,
           minWageValue: q.minWageValue)
-        return Match(id: s.ids[entry.slot], score: entry.score, unknown: unknown, explanation: nil)
+        let explanation =
+          options.explain
+          ? answer(for: entry).explanation(entry, preferred: preferred) { code, _ in
+            r.skills.contains(code) || (s.overflow(entry.slot)?.first.sortedContains(code) ?? false)
+          } : nil
+        return Match(id: s.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation)
       },
       nearMisses: near.map {
         answer(for: $0).nearMiss($0, seeker: s.record($0.slot, vocabulary: vocabulary), vacancy: record!, idOf: .seeker)
@@ -390,6 +392,12 @@ struct VacancyQuery {
       distinct += 1
     }
     return distinct
+  }
+
+  /// The vacancy's preferred skills in their order, with their codes (`CodeTable.absent` for
+  /// those the index has never seen).
+  func preferredList(_ vacancy: Vacancy, vocabulary: Vocabulary) -> [(code: UInt32, text: String)] {
+    vacancy.preferredSkills.map { (vocabulary.skills.lookup($0), $0) }
   }
 
   /// Calls `body` with each required skill code known to the index, ascending.

@@ -103,17 +103,19 @@ extension MatchIndex {
 
     // Records are given back only to explain and for the gaps of near misses.
     let answer = PairAnswers(options: options, travelKm: travelKm)
-    let record = (options.explain && !top.isEmpty) || !near.isEmpty ? seeker() : nil
+    let record = near.isEmpty ? nil : seeker()
     return MatchResults(
       matches: top.map { entry in
-        if let record, options.explain {
-          return answer.match(entry, seeker: record, vacancy: v.record(entry.slot, vocabulary: vocabulary))
-        }
         let r = v.rows[entry.slot]
         let unknown = PairAnswers.unknownFields(
           educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
           minWageValue: r.minWageValue)
-        return Match(id: v.ids[entry.slot], score: entry.score, unknown: unknown, explanation: nil)
+        let explanation =
+          options.explain
+          ? answer.explanation(entry, preferred: v.preferredSkills(entry.slot, vocabulary: vocabulary)) { code, _ in
+            q.skills.contains(code) || q.skillsHigh.sortedContains(code)
+          } : nil
+        return Match(id: v.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation)
       },
       nearMisses: near.map { answer.nearMiss($0, seeker: record!, vacancy: v.record($0.slot, vocabulary: vocabulary)) },
       candidates: candidates, feasible: feasible, indexVersion: version)
