@@ -153,7 +153,7 @@ func sampleVacancies() throws -> [Vacancy] {
 func explainedAnswers() -> [MatchResults] {
   let index = NationalData.index()
   let options = MatchOptions(date: NationalData.today, limit: 10, explain: true)
-  let answers = NationalData.sample(index.seekers.map(\.id), count: 1000).lazy
+  let answers = NationalData.sample(index.seekerIDs, count: 1000).lazy
     .compactMap { try? index.vacancies(forSeekerID: $0, options: options) }
     .filter { $0.matches.count == 10 }
     .prefix(100)

@@ -28,10 +28,10 @@ let benchmarks: @Sendable () -> Void = {
     // The closure runs once per sample: the cursor in `state` moves to the next record.
     Benchmark("vacanciesForSeeker top10 \(name)") { (benchmark: Benchmark, state: ScaledData) throws in
       let options = MatchOptions(date: NationalData.today, limit: 10)
-      let seeker = state.seekers[state.nextSeeker()]
+      let id = state.seekers[state.nextSeeker()]
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
-        blackHole(try state.index.vacancies(for: seeker, options: options))
+        blackHole(try state.index.vacancies(forSeekerID: id, options: options))
       }
     } setup: {
       ScaledData(name, seekers: seekerCount, vacancies: vacancyCount)
@@ -39,10 +39,10 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("seekersForVacancy top10 \(name)") { (benchmark: Benchmark, state: ScaledData) throws in
       let options = MatchOptions(date: NationalData.today, limit: 10)
-      let vacancy = state.vacancies[state.nextVacancy()]
+      let id = state.vacancies[state.nextVacancy()]
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
-        blackHole(try state.index.seekers(for: vacancy, options: options))
+        blackHole(try state.index.seekers(forVacancyID: id, options: options))
       }
     } setup: {
       ScaledData(name, seekers: seekerCount, vacancies: vacancyCount)
@@ -55,8 +55,9 @@ let benchmarks: @Sendable () -> Void = {
 /// first record only.
 final class ScaledData: @unchecked Sendable {
   let index: MatchIndex
-  let seekers: [Seeker]
-  let vacancies: [Vacancy]
+  /// Sampled ids, asked by id as the worker asks.
+  let seekers: [String]
+  let vacancies: [String]
   private var seekerCursor = 0
   private var vacancyCursor = 0
 
@@ -79,9 +80,9 @@ final class ScaledData: @unchecked Sendable {
     precondition(
       index.seekerCount == seekerCount && index.vacancyCount == vacancyCount,
       "\(NationalData.directory(name)) holds \(index.seekerCount) seekers and \(index.vacancyCount) vacancies")
-    seekers = NationalData.sample(index.seekers.map(\.id), count: 1000).map { index.seeker(id: $0)! }
-    vacancies = NationalData.sample(index.vacancies.map(\.id), count: 1000).map { index.vacancy(id: $0)! }
-    let check = try! index.vacancies(for: seekers[0], options: MatchOptions(date: NationalData.today))
+    seekers = NationalData.sample(index.seekerIDs, count: 1000)
+    vacancies = NationalData.sample(index.vacancyIDs, count: 1000)
+    let check = try! index.vacancies(forSeekerID: seekers[0], options: MatchOptions(date: NationalData.today))
     precondition(check.matches.count == min(10, check.feasible))
   }
 }

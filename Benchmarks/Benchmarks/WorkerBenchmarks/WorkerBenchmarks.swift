@@ -99,7 +99,7 @@ final class PipelineState: @unchecked Sendable {
 
   init() throws {
     let index = NationalData.index()
-    seekerIDs = NationalData.sample(index.seekers.map(\.id), count: 1000)
+    seekerIDs = NationalData.sample(index.seekerIDs, count: 1000)
     let options = MatchOptions(date: NationalData.today, limit: 10)
     // In process: 2 passes of warm-up, then the mean of 10 passes.
     var expected: [String: String] = [:]

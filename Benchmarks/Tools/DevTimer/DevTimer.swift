@@ -45,8 +45,8 @@ print("load \(set): \(Int((now() - start) * 1000)) ms  \(rssMB())")
 start = now()
 let index = try data.index()
 print("index: \(Int((now() - start) * 1000)) ms  \(rssMB())")
-let seekers = NationalData.sample(index.seekers.map(\.id), count: 1000).map { index.seeker(id: $0)! }
-let vacancies = NationalData.sample(index.vacancies.map(\.id), count: 1000).map { index.vacancy(id: $0)! }
+let seekers = NationalData.sample(index.seekerIDs, count: 1000).map { index.seeker(id: $0)! }
+let vacancies = NationalData.sample(index.vacancyIDs, count: 1000).map { index.vacancy(id: $0)! }
 
 /// FNV-1a over the answer's ids, scores (to 1e-6), counts and gaps.
 struct Digest {

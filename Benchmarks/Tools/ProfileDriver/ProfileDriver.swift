@@ -24,7 +24,7 @@ let set = arguments.first { $0.hasPrefix("set=") }.map { String($0.dropFirst(4))
 
 let index = NationalData.index(set)
 if shape == "requests" {
-  for (number, id) in NationalData.sample(index.seekers.map(\.id), count: 1000).enumerated() {
+  for (number, id) in NationalData.sample(index.seekerIDs, count: 1000).enumerated() {
     print(
       #"{"jsonrpc":"2.0","id":\#(number + 1),"method":"match.vacanciesForSeeker","params":{"seekerId":"\#(id)","limit":10,"date":"2026-12-01"}}"#
     )
@@ -32,8 +32,8 @@ if shape == "requests" {
   exit(0)
 }
 let options = MatchOptions(date: NationalData.today, limit: 10, explain: explain)
-let seekers = NationalData.sample(index.seekers.map(\.id), count: 1000).map { index.seeker(id: $0)! }
-let vacancies = NationalData.sample(index.vacancies.map(\.id), count: 1000).map { index.vacancy(id: $0)! }
+let seekers = NationalData.sample(index.seekerIDs, count: 1000).map { index.seeker(id: $0)! }
+let vacancies = NationalData.sample(index.vacancyIDs, count: 1000).map { index.vacancy(id: $0)! }
 
 say("ready")
 _ = readLine()

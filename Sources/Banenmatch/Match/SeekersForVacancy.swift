@@ -67,7 +67,9 @@ extension MatchIndex {
             // Pass 2: beyond reach, failing distance alone, so holding every required skill.
             if !nobodyQualifies { scan.visitBeyondReach(rarest.map { s.skillGrids[$0] } ?? s.grid) }
           }
-          return (scan.top.sorted(ids: ids), scan.near.sorted(ids: ids), scan.feasible)
+          scan.top.sort(ids: ids)
+          scan.near.sort(ids: ids)
+          return (scan.top.entries, scan.near.entries, scan.feasible)
         }
       }
     }
@@ -154,9 +156,9 @@ struct SeekerScan {
     !filters.isExcluded(slot) && filters.admits(region: rows[slot].region)
   }
 
-  /// Pass 1 over one grid: every layer within its distance of the vacancy. Without near
-  /// misses, the entry tells most pairs that fail eligibility, workdays, education, required
-  /// skills or accommodations without the row.
+  /// Pass 1 over one grid: every layer within its distance of the vacancy. The entry tells
+  /// most pairs that fail eligibility (never waived), or more of workdays, education,
+  /// required skills and accommodations than the near-miss allowance, without the row.
   mutating func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>) {
     let point = FloatPoint(x: q.x, y: q.y, z: q.z)
     let limit = Float(min(requestChord, 2))
@@ -165,13 +167,12 @@ struct SeekerScan {
       cells.forEachRun(in: window) { entries in
         for entry in entries {
           if entry.isBeyond(point, limit: limit) { continue }
-          if allowance == 0
-            && ((q.banenafspraak && !entry.registered) || q.workdays & ~entry.workdays != 0
-              || requiredFold & ~entry.skills != 0 || entry.needs & ~offersFold != 0
-              || (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank))
-          {
-            continue
-          }
+          if q.banenafspraak && !entry.registered { continue }
+          let failures =
+            (q.workdays & ~entry.workdays != 0 ? 1 : 0) + (requiredFold & ~entry.skills != 0 ? 1 : 0)
+            + (entry.needs & ~offersFold != 0 ? 1 : 0)
+            + (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank ? 1 : 0)
+          if failures > allowance { continue }
           let slot = Int(entry.slot)
           if passes(slot) { judge(slot, farPass: false) }
         }
@@ -179,11 +180,23 @@ struct SeekerScan {
     }
   }
 
-  /// Pass 2: every entry of the grid, for near misses beyond reach.
+  /// Pass 2: every entry of the grid, for near misses beyond reach, which fail distance and so
+  /// must pass every other constraint. Skipped when no pair scoring 0 for distance could enter
+  /// the near misses.
   mutating func visitBeyondReach(_ grid: LayeredGrid<SeekerEntry>) {
+    let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
+    if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
     for cells in grid.layers {
       cells.forEachRun(in: nil) { entries in
-        for entry in entries where passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
+        for entry in entries {
+          if (q.banenafspraak && !entry.registered) || q.workdays & ~entry.workdays != 0
+            || requiredFold & ~entry.skills != 0 || entry.needs & ~offersFold != 0
+            || (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank)
+          {
+            continue
+          }
+          if passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
+        }
       }
     }
   }

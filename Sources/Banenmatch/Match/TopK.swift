@@ -43,9 +43,14 @@ struct TopK {
   }
 
   /// The kept entries, best first.
-  func sorted(ids: UnsafeBufferPointer<String>) -> [Entry] {
-    entries.sorted { TopK.ranks($0, before: $1, ids: ids) }
+  /// Sorts the kept entries best first, in place (the heap order is gone): no copy.
+  mutating func sort(ids: UnsafeBufferPointer<String>) {
+    entries.sort { TopK.ranks($0, before: $1, ids: ids) }
   }
+
+  /// Whether no entry with a score of at most `bound` could enter.
+  @inline(__always)
+  func excludes(bound: Double) -> Bool { !admits(score: bound) }
 
   // Heap order: a parent ranks after (is worse than) its children.
   private mutating func siftUp(_ index: Int, ids: UnsafeBufferPointer<String>) {

@@ -56,19 +56,21 @@ extension MatchIndex {
               region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
           }
 
-          // Pass 1: the grid cells within reach. Without near misses, the entry tells most pairs
-          // that fail required skills (folded to 64 bits) or accommodations (codes below 64)
-          // without the row.
+          // Pass 1: the grid cells within reach. The entry tells most pairs that fail more of
+          // required skills (folded to 64 bits) and accommodations (codes below 64) than the
+          // near-miss allowance without the row.
           let point = FloatPoint(x: q.x, y: q.y, z: q.z)
           let limit = Float(scan.reach.chord)
           let window = v.grid.window(lat: q.geo.lat, lon: q.geo.lon, km: travelKm)
-          let skillFold = allowance == 0 ? q.skills.folded : ~0
-          let needs = allowance == 0 ? q.needs.word : 0
+          let skillFold = q.skills.folded
+          let needs = q.needs.word
           if allowance == 1 || !q.needsUnknown {
             v.grid.forEachRun(in: window) { entries in
               for entry in entries {
                 if entry.isBeyond(point, limit: limit) { continue }
-                if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+                let failures =
+                  (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+                if failures > allowance { continue }
                 let slot = Int(entry.slot)
                 if passes(slot) { scan.judge(slot, farPass: false) }
               }
@@ -76,16 +78,18 @@ extension MatchIndex {
           }
 
           // Pass 2: near misses beyond reach, among the vacancies keyed by one of her skills.
-          if allowance == 1 {
+          // Skipped when no pair scoring 0 for distance could enter the near misses.
+          let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
+          if allowance == 1 && !scan.near.excludes(bound: scan.weights.score(best, total: scan.totalWeight)) {
             func visit(_ entries: [SlotEntry]) {
               for entry in entries where passes(Int(entry.slot)) { scan.judge(Int(entry.slot), farPass: true) }
             }
             visit(v.requiredKeys.empty)
             q.forEachSkill { visit(v.requiredKeys.entries($0)) }
           }
-          return (
-            scan.top.sorted(ids: ids), scan.near.sorted(ids: ids), scan.feasible
-          )
+          scan.top.sort(ids: ids)
+          scan.near.sort(ids: ids)
+          return (scan.top.entries, scan.near.entries, scan.feasible)
         }
       }
     }
