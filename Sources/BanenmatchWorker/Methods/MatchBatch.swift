@@ -60,6 +60,9 @@ struct MatchBatch: ReadMethod {
       w.key("indexVersion")
       w.integer(index.version)
     }
+    // The matching may end within the first second while the request as a whole does not:
+    // a last report (all done) then still tells the host, before the answer.
+    progress?.report(done: total, total: total)
     return writer
   }
 }
