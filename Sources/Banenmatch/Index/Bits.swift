@@ -99,10 +99,11 @@ struct CodeOverflow: Hashable, Sendable {
 
   var isEmpty: Bool { first.isEmpty && second.isEmpty && third.isEmpty && fourth.isEmpty && fifth.isEmpty }
 
-  /// The codes of `codes` (sorted, each once) at or above `limit`.
-  static func high(_ codes: [UInt32], limit: UInt32) -> [UInt32] {
-    guard let first = codes.firstIndex(where: { $0 >= limit }) else { return [] }
-    return Array(codes[first...])
+  /// The codes of `codes` at or above `limit`, sorted, each once (none allocated when there
+  /// are none, as for real vocabularies).
+  static func high(_ codes: some Collection<UInt32>, limit: UInt32) -> [UInt32] {
+    guard codes.contains(where: { $0 >= limit }) else { return [] }
+    return codes.filter { $0 >= limit }.sortedUnique()
   }
 }
 

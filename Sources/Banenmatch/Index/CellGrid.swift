@@ -100,8 +100,8 @@ struct CellGrid<Entry: GridEntry>: Sendable {
       if bounds.cells <= Self.maxCells(for: items.count) {
         shift = levels
         rebuild(
-          placed.map { ($0.0.coarsened(by: levels), $0.1) }, top: bounds.top, bottom: bounds.bottom, left: bounds.left,
-          right: bounds.right)
+          levels == 0 ? placed : placed.map { ($0.0.coarsened(by: levels), $0.1) }, top: bounds.top,
+          bottom: bounds.bottom, left: bounds.left, right: bounds.right)
         return
       }
     }

@@ -374,10 +374,10 @@ struct SeekerColumns: Sendable {
     lists.reserveCapacity(
       seeker.skills.count + seeker.experience.count + seeker.needs.count
         + (seeker.preferences.map { $0.jobTypes.count + $0.sectors.count } ?? 0))
-    func intern(_ codes: [String], _ table: inout CodeTable) -> [UInt32] {
+    func intern(_ codes: [String], _ table: inout CodeTable) -> Range<Int> {
       let first = lists.count
       for code in codes { lists.append(table.intern(code)) }
-      return lists[first...].sortedUnique()
+      return first..<lists.count
     }
     let skills = intern(seeker.skills, &vocabulary.skills)
     let experience = intern(seeker.experience, &vocabulary.jobTypes)
@@ -391,13 +391,14 @@ struct SeekerColumns: Sendable {
       available: seeker.availableFrom?.daysSinceEpoch ?? nowDay, region: region, overflow: 0,
       workdays: seeker.workdays.rawValue, educationRank: seeker.education.map { Int8($0.rank) } ?? unknownRank,
       registered: seeker.registered, hasPreferences: !(seeker.preferences?.isEmpty ?? true),
-      skills: Bits256(skills), needs: Bits64(needs), experience: Bits64(experience),
-      preferredJobTypes: Bits64(jobTypes), preferredSectors: Bits64(sectors))
+      skills: Bits256(lists[skills]), needs: Bits64(lists[needs]), experience: Bits64(lists[experience]),
+      preferredJobTypes: Bits64(lists[jobTypes]), preferredSectors: Bits64(lists[sectors]))
     let overflow = CodeOverflow(
-      first: CodeOverflow.high(skills, limit: Bits256.limit), second: CodeOverflow.high(needs, limit: Bits64.limit),
-      third: CodeOverflow.high(experience, limit: Bits64.limit),
-      fourth: CodeOverflow.high(jobTypes, limit: Bits64.limit),
-      fifth: CodeOverflow.high(sectors, limit: Bits64.limit))
+      first: CodeOverflow.high(lists[skills], limit: Bits256.limit),
+      second: CodeOverflow.high(lists[needs], limit: Bits64.limit),
+      third: CodeOverflow.high(lists[experience], limit: Bits64.limit),
+      fourth: CodeOverflow.high(lists[jobTypes], limit: Bits64.limit),
+      fifth: CodeOverflow.high(lists[sectors], limit: Bits64.limit))
     let details = SeekerDetails(
       location: seeker.location, listStart: 0, skills: UInt32(seeker.skills.count),
       experience: UInt32(seeker.experience.count), needs: UInt32(seeker.needs.count),

@@ -280,25 +280,27 @@ struct VacancyColumns: Sendable {
     let region = vacancy.region.map { vocabulary.regions.intern($0) } ?? noCode
     var lists: [UInt32] = []
     lists.reserveCapacity(vacancy.requiredSkills.count + vacancy.preferredSkills.count + vacancy.offers.count)
-    func intern(_ codes: [String], _ table: inout CodeTable) -> [UInt32] {
+    func intern(_ codes: [String], _ table: inout CodeTable) -> Range<Int> {
       let first = lists.count
       for code in codes { lists.append(table.intern(code)) }
-      return lists[first...].sortedUnique()
+      return first..<lists.count
     }
     let required = intern(vacancy.requiredSkills, &vocabulary.skills)
     let preferred = intern(vacancy.preferredSkills, &vocabulary.skills)
     let offers = intern(vacancy.offers, &vocabulary.accommodations)
+    let preferredHigh = CodeOverflow.high(lists[preferred], limit: Bits256.limit)
+    let preferredBits = Bits256(lists[preferred])
     let row = VacancyRow(
       x: unit.x, y: unit.y, z: unit.z, hoursMin: vacancy.hours.min, hoursMax: vacancy.hours.max,
       minWageValue: vacancy.minWageValue ?? .nan, start: vacancy.startDate?.daysSinceEpoch ?? nowDay,
-      jobType: jobType, sector: sector, region: region, overflow: 0, preferredCount: UInt32(preferred.count),
+      jobType: jobType, sector: sector, region: region, overflow: 0,
+      preferredCount: UInt32(preferredBits.count + preferredHigh.count),
       workdays: vacancy.workdays.rawValue, minEducationRank: Int8(vacancy.minEducation.rank),
       employerType: vacancy.employer.type.bit, banenafspraak: vacancy.banenafspraak,
-      required: Bits256(required), preferred: Bits256(preferred), offers: Bits64(offers))
+      required: Bits256(lists[required]), preferred: preferredBits, offers: Bits64(lists[offers]))
     let overflow = CodeOverflow(
-      first: CodeOverflow.high(required, limit: Bits256.limit),
-      second: CodeOverflow.high(preferred, limit: Bits256.limit),
-      third: CodeOverflow.high(offers, limit: Bits64.limit))
+      first: CodeOverflow.high(lists[required], limit: Bits256.limit), second: preferredHigh,
+      third: CodeOverflow.high(lists[offers], limit: Bits64.limit))
     let details = VacancyDetails(
       location: vacancy.location, listStart: 0, required: UInt32(vacancy.requiredSkills.count),
       preferred: UInt32(vacancy.preferredSkills.count), offers: UInt32(vacancy.offers.count),
