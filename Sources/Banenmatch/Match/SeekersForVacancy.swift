@@ -260,8 +260,15 @@ struct SeekerScan {
 
     var matched = r.skills.intersectionCount(q.preferred)
     if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }
+    let skills = PairFeatures.skills(matched: matched, preferred: q.preferredCount)
+    // The skills feature alone, every other at its best, turns most pairs away from a full
+    // list before the rest is computed.
+    let best = weights.score(
+      FeatureValues(skills: skills, distance: farPass ? 0 : 1, hours: 1, preference: 1, experience: 1, start: 1),
+      total: totalWeight)
+    if failures == 0 ? top.excludes(bound: best) : near.excludes(bound: best) { return }
     var features = FeatureValues(
-      skills: PairFeatures.skills(matched: matched, preferred: q.preferredCount),
+      skills: skills,
       distance: 0,
       hours: sharedMax / q.hoursMax,
       preference: !r.hasPreferences

@@ -219,8 +219,15 @@ struct VacancyScan {
 
     var matched = r.preferred.intersectionCount(q.skills)
     if let overflow, !q.skillsHigh.isEmpty { matched += overflow.second.sortedIntersectionCount(q.skillsHigh) }
+    let skills = PairFeatures.skills(matched: matched, preferred: Int(r.preferredCount))
+    // The skills feature alone, every other at its best, turns most pairs away from a full
+    // list before the rest is computed.
+    let best = weights.score(
+      FeatureValues(skills: skills, distance: farPass ? 0 : 1, hours: 1, preference: 1, experience: 1, start: 1),
+      total: totalWeight)
+    if failures == 0 ? top.excludes(bound: best) : near.excludes(bound: best) { return }
     var features = FeatureValues(
-      skills: PairFeatures.skills(matched: matched, preferred: Int(r.preferredCount)),
+      skills: skills,
       distance: 0,
       hours: sharedMax / r.hoursMax,
       preference: !q.hasPreferences
