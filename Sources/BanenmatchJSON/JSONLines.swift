@@ -245,31 +245,37 @@ extension Vacancy: LineRecord {
   }
 }
 
-/// Records as `RecordDecoding` reads them, for loading data files: repeated codes, names and
-/// dates shared (`FieldDecoder(sharing:)`) for as long as the decoder is reused.
+/// Records as `RecordDecoding` reads them, for loading data files: each line parsed into the
+/// thread's `JanssonArena` and dropped with it, and repeated codes, names and dates shared
+/// (`FieldDecoder(sharing:)`) for as long as the decoder is reused.
 struct RecordLineDecoder<Record: LineRecord>: LineDecoder {
+  private let arena: JanssonArena
   private var fields: FieldDecoder
 
-  init() { fields = FieldDecoder(sharing: true) }
+  init() {
+    arena = JanssonArena()
+    fields = FieldDecoder(sharing: true)
+  }
 
-  /// A decoder of another record type with the shared values of `other`.
-  init<Other>(reusing other: RecordLineDecoder<Other>) { fields = other.fields }
+  /// A decoder of another record type with the arena and shared values of `other`.
+  init<Other>(reusing other: RecordLineDecoder<Other>) {
+    arena = other.arena
+    fields = other.fields
+  }
 
-  func begin() {}
+  func begin() { arena.activate() }
 
-  func end() {}
+  func end() { arena.deactivate() }
 
   mutating func decode(_ line: UnsafeRawBufferPointer) -> LineOutcome<Record> {
-    let document: JSONDocument
-    do throws(JSONParseError) {
-      document = try JSONDocument(parsing: line)
-    } catch {
+    defer { arena.reset() }
+    switch JSONDocument.parse(line) {
+    case .failure(let error):
       return .notJSON(error)
-    }
-    fields.reset()
-    return withExtendedLifetime(document) {
+    case .success(let root):
+      fields.reset()
       do throws(ValidationError) {
-        return .record(try Record.decode(document.root.value, &fields))
+        return .record(try Record.decode(JSONValue(root), &fields))
       } catch {
         return .invalid(error.errors)
       }
