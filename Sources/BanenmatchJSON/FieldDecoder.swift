@@ -118,11 +118,14 @@ struct FieldDecoder {
   }
 
   /// An array of codes (strings, shared when this decoder shares); each element's errors
-  /// are named `key[i]`.
-  mutating func codes(_ value: JSONValue?, _ key: StaticString) -> [String]? {
+  /// are named `key[i]`. With `sharingList`, for a short list from a small vocabulary that
+  /// many records repeat whole (needs, job types, sectors …), a sharing decoder shares the
+  /// array too.
+  mutating func codes(_ value: JSONValue?, _ key: StaticString, sharingList: Bool = false) -> [String]? {
     guard let value = present(value, key, required: false) else { return nil }
     guard value.isArray else { return at(key) { $0.wrongType(value, "an array of strings") } }
     let count = value.count
+    if sharingList && count > 0 && shared != nil, let list = sharedList(value) { return list }
     var result: [String] = []
     result.reserveCapacity(count)
     for index in 0..<count {
@@ -227,6 +230,28 @@ struct FieldDecoder {
     }
   }
 
+  /// The shared array of the strings of `array` (non-empty); nil when an element is not a
+  /// string or the list is too long to share.
+  private mutating func sharedList(_ array: JSONValue) -> [String]? {
+    // The key: each element's bytes followed by 0xFF, which UTF-8 never holds.
+    shared!.listKey.removeAll(keepingCapacity: true)
+    let count = array.count
+    for index in 0..<count {
+      guard let bytes = array[index]?.utf8, shared!.listKey.count + bytes.count < SharedValues.maxListKey else {
+        return nil
+      }
+      shared!.listKey.append(contentsOf: bytes)
+      shared!.listKey.append(0xFF)
+    }
+    let key = shared!.listKey
+    if let list = key.withUnsafeBufferPointer({ shared!.lists.existing(for: $0) }) { return list }
+    var list: [String] = []
+    list.reserveCapacity(count)
+    for index in 0..<count { list.append(sharedString(array[index]!.utf8!)) }
+    key.withUnsafeBufferPointer { shared!.lists.insert(list, for: $0) }
+    return list
+  }
+
   private mutating func sharedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     guard shared != nil else { return String(decoding: bytes, as: UTF8.self) }
     return shared!.strings.value(for: bytes) { String(decoding: $0, as: UTF8.self) }
@@ -242,6 +267,11 @@ struct FieldDecoder {
 struct SharedValues {
   var strings = InternTable<String>()
   var days = InternTable<Day?>()
+  var lists = InternTable<[String]>()
+  /// The key of a list being looked up.
+  var listKey: [UInt8] = []
+  /// Lists of longer keys are not shared.
+  static var maxListKey: Int { InternTable<[String]>.maxKeyLength }
 }
 
 /// The values of an enumeration by the UTF-8 bytes of their names (at most 16 bytes), for

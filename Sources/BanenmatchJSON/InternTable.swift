@@ -111,6 +111,28 @@ struct InternTable<Value> {
     return value
   }
 
+  /// The kept value for `key`, if any.
+  func existing(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+    guard let (short, hash) = Self.hashed(key) else { return nil }
+    let found = find(key, short: short, hash: hash)
+    return found.index >= 0 ? values[found.index] : nil
+  }
+
+  /// Keeps `value` for `key` (not kept yet), when within bounds.
+  mutating func insert(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
+    guard keys.count < Self.maxEntries, let (short, hash) = Self.hashed(key) else { return }
+    let found = find(key, short: short, hash: hash)
+    if found.index < 0 && found.slot >= 0 { insert(key, short: short, hash: hash, value: value, at: found.slot) }
+  }
+
+  /// The packed form (when short) and hash of `key`; nil when too long to keep.
+  @inline(__always)
+  private static func hashed(_ key: UnsafeBufferPointer<UInt8>) -> (short: ShortBytes?, hash: UInt64)? {
+    if let short = ShortBytes(UnsafeRawBufferPointer(key)) { return (short, short.hash) }
+    guard key.count <= maxKeyLength else { return nil }
+    return (nil, hash(key))
+  }
+
   /// The index of `key`, or -1 and the empty slot where it belongs (-1 when too far).
   @inline(__always)
   private func find(_ key: UnsafeBufferPointer<UInt8>, short: ShortBytes?, hash: UInt64) -> (index: Int, slot: Int) {

@@ -98,14 +98,14 @@ public enum RecordDecoding {
     let availableFrom = d.day(member[.availableFrom], "availableFrom")
     let education = d.enumeration(member[.education], "education", .education)
     let skills = d.codes(member[.skills], "skills")
-    let experience = d.codes(member[.experience], "experience")
-    let needs = d.codes(member[.needs], "needs")
+    let experience = d.codes(member[.experience], "experience", sharingList: true)
+    let needs = d.codes(member[.needs], "needs", sharingList: true)
     var preferences: Seeker.Preferences?
     if let object = d.object(member[.preferences], "preferences") {
       d.at("preferences") { d in
         preferences = Seeker.Preferences(
-          jobTypes: d.codes(object.member("jobTypes"), "jobTypes") ?? [],
-          sectors: d.codes(object.member("sectors"), "sectors") ?? [])
+          jobTypes: d.codes(object.member("jobTypes"), "jobTypes", sharingList: true) ?? [],
+          sectors: d.codes(object.member("sectors"), "sectors", sharingList: true) ?? [])
       }
     }
     let wageValue = d.number(member[.wageValue], "wageValue")
@@ -153,7 +153,7 @@ public enum RecordDecoding {
     let workdays = d.workdays(member[.workdays], "workdays")
     let startDate = d.day(member[.startDate], "startDate")
     let positions = d.integer(member[.positions], "positions")
-    let requiredSkills = d.codes(member[.requiredSkills], "requiredSkills")
+    let requiredSkills = d.codes(member[.requiredSkills], "requiredSkills", sharingList: true)
     let preferredSkills = d.codes(member[.preferredSkills], "preferredSkills")
     let minEducation = d.enumeration(member[.minEducation], "minEducation", .education)
     let offers = d.codes(member[.offers], "offers")
