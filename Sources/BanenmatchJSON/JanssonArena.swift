@@ -75,12 +75,14 @@ final class JanssonArena: @unchecked Sendable {
 @exclusivity(unchecked) nonisolated(unsafe) private var arenaKey = pthread_key_t()
 
 /// jansson's `malloc`.
+@inline(__always)
 private func arenaMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
   guard let current = pthread_getspecific(arenaKey) else { return malloc(size) }
   return current.assumingMemoryBound(to: ArenaState.self).pointee.allocate(size)
 }
 
 /// jansson's `free`.
+@inline(__always)
 private func arenaFree(_ pointer: UnsafeMutableRawPointer?) {
   guard let pointer else { return }
   if let current = pthread_getspecific(arenaKey),
