@@ -1,4 +1,5 @@
 internal import CJansson
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -38,6 +39,7 @@ final class JanssonArena: @unchecked Sendable {
   /// Makes this arena the calling thread's, for jansson's allocations, until `deactivate()`.
   func activate() {
     precondition(JanssonArena.current == nil, "an arena is already current on this thread")
+    activeArenas.add(1, ordering: .relaxed)
     pthread_setspecific(arenaKey, state)
   }
 
@@ -45,6 +47,7 @@ final class JanssonArena: @unchecked Sendable {
   func deactivate() {
     precondition(JanssonArena.current == UnsafeMutableRawPointer(state), "not the current arena")
     pthread_setspecific(arenaKey, nil)
+    activeArenas.subtract(1, ordering: .relaxed)
   }
 
   /// Drops everything allocated since the last reset: every tree parsed meanwhile is gone.
@@ -74,10 +77,16 @@ final class JanssonArena: @unchecked Sendable {
 /// the functions that read it are given to jansson.
 @exclusivity(unchecked) nonisolated(unsafe) private var arenaKey = pthread_key_t()
 
+/// How many threads have an arena current. While none has, the functions need not look for
+/// one: a thread counts its own arena before making it current, so it never reads 0 then.
+private let activeArenas = Atomic<Int>(0)
+
 /// jansson's `malloc`.
 @inline(__always)
 private func arenaMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
-  guard let current = pthread_getspecific(arenaKey) else { return malloc(size) }
+  guard activeArenas.load(ordering: .relaxed) > 0, let current = pthread_getspecific(arenaKey) else {
+    return malloc(size)
+  }
   return current.assumingMemoryBound(to: ArenaState.self).pointee.allocate(size)
 }
 
@@ -85,7 +94,7 @@ private func arenaMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
 @inline(__always)
 private func arenaFree(_ pointer: UnsafeMutableRawPointer?) {
   guard let pointer else { return }
-  if let current = pthread_getspecific(arenaKey),
+  if activeArenas.load(ordering: .relaxed) > 0, let current = pthread_getspecific(arenaKey),
     current.assumingMemoryBound(to: ArenaState.self).pointee.contains(pointer)
   {
     return
