@@ -50,8 +50,9 @@ import Testing
     return path
   }
 
-  static func write(_ text: String, to path: String) throws {
-    let bytes = Array(text.utf8)
+  static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+
+  static func write(_ bytes: [UInt8], to path: String) throws {
     let file = fopen(path, "w")
     defer { fclose(file) }
     _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
@@ -194,5 +195,62 @@ import Testing
     #expect(data.seekers[0].skills.count == 6_000)
     #expect(data.seekers[1].id == "S-é\u{0}x" && data.seekers[1].needs == ["rustige-werkplek", "rustige-werkplek"])
     #expect(data.seekers[2].id == "S-3b" && data.seekers[2].region == "fryslân-noord-en-oost")
+  }
+
+  /// Bad lines of every kind, through the loader's decoders (arena, shared values, reused
+  /// across both files): the errors of reading each file's bytes line by line.
+  @Test func aDirectorysBadLinesAreReportedAsEachLineAlone() throws {
+    let good = #"{"id":"S-1","location":{"lat":52,"lon":5},"maxTravelKm":10,"hours":{"min":0,"max":8}}"#
+    let deep = String(repeating: "[", count: 3_000) + String(repeating: "]", count: 3_000)
+    var seekerLines: [String] = [
+      good, "{broken", "[1]", "\"text\"", "null", deep, #"{"id":"S-2","a\u0000b":1}"#,
+      #"{"id":"S-3","location":{"lat":52,"lon":5},"maxTravelKm":99999999999999999999,"hours":{"min":0,"max":8}}"#,
+      #"{"id":"S-4","location":{"lat":"52","lon":5},"maxTravelKm":10,"hours":{"min":9,"max":8},"skills":["a",1,""],"workdays":[1,"mon","maandag"]}"#,
+      #"{"id":"S-5","location":{"lat":52,"lon":5},"maxTravelKm":10,"hours":{"min":0,"max":8},"needs":["\#(String(repeating: "n", count: 65))"],"preferences":{"jobTypes":[null],"sectors":"x"}}"#,
+      #"{"id":"S-6","location":[52,5],"maxTravelKm":0,"hours":{"min":0,"max":8},"availableFrom":"2026-02-30","education":"phd","wageValue":101,"registered":1}"#,
+      good, "",
+    ]
+    seekerLines.append("{\"id\":\"S-7\",\"region\":\"\u{FF}\"}")  // its "ÿ" becomes a lone 0xFF byte below
+    let vacancyLines = [
+      #"{"id":"V-1","employer":{"id":"E","type":"school"},"jobType":"","location":{"lat":52,"lon":181},"hours":{"min":0,"max":8},"positions":1.5,"startDate":"x","minEducation":"phd","offers":[null],"banenafspraak":"ja"}"#,
+      #"{"id":"V-2","employer":"E","location":{"lat":52,"lon":5},"hours":{"min":0,"max":8}}"#,
+      #"{"id":"V-3","employer":{"id":"E","type":"markt"},"jobType":"x","location":{"lat":52,"lon":5},"hours":{"min":0,"max":8},"positions":0,"requiredSkills":["a","a"],"minWageValue":-1}"#,
+    ]
+    let directory = "/tmp/banenmatch-dir-\(UInt32.random(in: 0...UInt32.max))"
+    mkdir(directory, 0o755)
+    defer {
+      remove(directory + "/seekers.jsonl")
+      remove(directory + "/vacancies.jsonl")
+      rmdir(directory)
+    }
+    var seekerBytes = Array(seekerLines.joined(separator: "\n").utf8)
+    // Make the last line's "ÿ" a lone 0xFF byte: invalid UTF-8.
+    if let index = seekerBytes.lastIndex(of: 0xC3), seekerBytes[index + 1] == 0xBF {
+      seekerBytes.replaceSubrange(index...(index + 1), with: [0xFF])
+    }
+    try StreamedJSONLinesTests.write(seekerBytes, to: directory + "/seekers.jsonl")
+    let vacancyText = vacancyLines.joined(separator: "\n") + "\n"
+    try StreamedJSONLinesTests.write(vacancyText, to: directory + "/vacancies.jsonl")
+
+    let expected =
+      JSONLines.decode(seekerBytes, file: directory + "/seekers.jsonl") { (json) throws(ValidationError) in
+        try RecordDecoding.seeker(json)
+      }.errors
+      + JSONLines.decode(Array(vacancyText.utf8), file: directory + "/vacancies.jsonl") {
+        (json) throws(ValidationError) in try RecordDecoding.vacancy(json)
+      }.errors
+    #expect(expected.count > 25)
+    #expect(Set(expected.map(\.line)).isSuperset(of: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14]))
+    #expect(expected.contains { $0.message.contains("UTF-8") || $0.message.contains("0xff") })
+    do {
+      _ = try DataDirectory.load(directory)
+      Issue.record("the directory loaded")
+    } catch {
+      guard case .lines(let errors) = error else {
+        Issue.record("not the lines' errors: \(error)")
+        return
+      }
+      #expect(errors == expected)
+    }
   }
 }
