@@ -46,6 +46,7 @@ final class LinePipeline<Decoder: LineDecoder>: @unchecked Sendable {
   /// Decodes the whole file on the calling thread and `threads - 1` helpers; calls `commit`
   /// on the calling thread with each block, in file order, until it returns false.
   func run(threads: Int, commit: (LineBlock<Record>) -> Bool) throws(FileError) {
+    JSONDocument.prepareForThreads()
     for _ in 1..<max(1, threads) { LinePipelineQueue.helpers.async { self.help() } }
     var decoder = pool.take()
     decoder.begin()
