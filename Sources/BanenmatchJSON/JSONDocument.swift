@@ -25,6 +25,14 @@ public final class JSONDocument: @unchecked Sendable {
   }
 
   private static func load(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeMutablePointer<json_t>, JSONParseError> {
+    // A document frees its tree with json_decref: the tree must not be in an arena.
+    precondition(!JanssonArena.isActive, "JSONDocument parsed while a JanssonArena is current")
+    return parse(bytes)
+  }
+
+  /// Parses `bytes` as `init(parsing:)` does, into a tree the caller owns: in the calling
+  /// thread's `JanssonArena` when one is current, else to be freed with `json_decref`.
+  static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeMutablePointer<json_t>, JSONParseError> {
     var error = json_error_t()
     let flags = Int(JSON_DECODE_ANY | JSON_ALLOW_NUL)
     let empty: CChar = 0

@@ -1,6 +1,4 @@
 public import Banenmatch
-import Dispatch
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -54,46 +52,76 @@ public enum JSONLines {
   public static func decode<Record>(
     _ bytes: [UInt8], file: String, _ decode: (JSONRef) throws(ValidationError) -> Record
   ) -> (records: [Record], errors: [LineError]) {
-    bytes.withUnsafeBytes { decodeLines($0, firstLine: 1, file: file, decode) }
+    withoutActuallyEscaping(decode) { decode in
+      var decoder = DocumentLineDecoder(decode: decode)
+      let output = PartOutput<Record>()
+      bytes.withUnsafeBytes { decodeLines($0, file: file, decoder: &decoder, into: output) }
+      return (RecordBuffer.takeArray(from: [output.records]), Array(output.errors.prefix(errorLimit)))
+    }
   }
 
-  /// Decodes the lines of `buffer`, numbered from `firstLine`.
-  static func decodeLines<Record>(
-    _ buffer: UnsafeRawBufferPointer, firstLine: Int, file: String,
-    _ decode: (JSONRef) throws(ValidationError) -> Record
-  ) -> (records: [Record], errors: [LineError]) {
-    var records: [Record] = []
+  /// Decodes the lines of `buffer` into `output`: its records, its errors with line numbers
+  /// counted from 1 at the start of `buffer`, and its number of lines (newlines, plus an
+  /// unfinished last line). Stops decoding, but not counting, at `errorLimit` errors.
+  static func decodeLines<Decoder: LineDecoder>(
+    _ buffer: UnsafeRawBufferPointer, file: String, decoder: inout Decoder, into output: PartOutput<Decoder.Record>
+  ) {
+    guard let base = buffer.baseAddress else { return }
+    let count = buffer.count
+    let records = output.records
     var errors: [LineError] = []
-    var lineNumber = firstLine - 1
+    var lineNumber = 0
     var start = 0
-    while start < buffer.count && errors.count < errorLimit {
+    while start < count {
+      if errors.count >= errorLimit {
+        lineNumber += countLines(UnsafeRawBufferPointer(start: base + start, count: count - start))
+        break
+      }
       lineNumber += 1
-      var end = start
-      while end < buffer.count && buffer[end] != UInt8(ascii: "\n") { end += 1 }
-      let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
+      let end = newline(in: buffer, from: start) ?? count
+      let line = UnsafeRawBufferPointer(start: base + start, count: end - start)
       start = end + 1
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-      do throws(JSONParseError) {
-        let document = try JSONDocument(parsing: line)
-        do throws(ValidationError) {
-          records.append(try decode(document.root))
-        } catch {
-          for fieldError in error.errors {
-            errors.append(LineError(file: file, line: lineNumber, path: fieldError.path, message: fieldError.message))
-          }
+      switch decoder.decode(line) {
+      case .record(let record):
+        records.append(record)
+      case .invalid(let fieldErrors):
+        for fieldError in fieldErrors {
+          errors.append(LineError(file: file, line: lineNumber, path: fieldError.path, message: fieldError.message))
         }
-      } catch {
+      case .notJSON(let error):
         errors.append(
           LineError(
             file: file, line: lineNumber, path: "",
             message: "not valid JSON: \(error.message) at column \(error.column)"))
       }
     }
-    return (records, Array(errors.prefix(errorLimit)))
+    output.errors = errors
+    output.lines = lineNumber
   }
 
-  /// Bytes read from a file at a time by `decode(file:)`.
-  static let blockSize = 8 << 20
+  /// The lines of `buffer`: its newlines, and one more when it does not end with one.
+  static func countLines(_ buffer: UnsafeRawBufferPointer) -> Int {
+    var lines = 0
+    var start = 0
+    while start < buffer.count {
+      let end = newline(in: buffer, from: start) ?? buffer.count
+      lines += 1
+      start = end + 1
+    }
+    return lines
+  }
+
+  /// The offset of the first newline in `buffer` at or after `start`.
+  @inline(__always)
+  static func newline(in buffer: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    guard start < buffer.count, let base = buffer.baseAddress else { return nil }
+    return memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start).map { UnsafeRawPointer($0) - base }
+  }
+
+  /// The size a block is cut into for the threads to share (at line ends): small enough that
+  /// no thread waits long for the others at the end of a file.
+  static let partSize = 128 << 10
 
   /// Decodes a JSON Lines file block by block, each block's lines split over `threads`
   /// threads; the records come out in file order whatever the thread count, and the file is
@@ -101,9 +129,11 @@ public enum JSONLines {
   public static func decode<Record: Sendable>(
     file path: String, threads: Int, _ decode: @escaping @Sendable (JSONRef) throws(ValidationError) -> Record
   ) throws(FileError) -> (records: [Record], errors: [LineError]) {
-    var records: [Record] = []
-    let errors = try JSONLines.decode(file: path, threads: threads, decode) { records += $0 }
-    return (records, errors)
+    var records = RecordCollector<Record>(file: path)
+    let errors = try decodeFile(path, threads: threads, pool: DecoderPool { DocumentLineDecoder(decode: decode) }) {
+      records.add($0)
+    }
+    return (records.records, errors)
   }
 
   /// Like `decode(file:threads:_:)`, but hands over the records of each block as soon as it is
@@ -113,105 +143,144 @@ public enum JSONLines {
     file path: String, threads: Int, _ decode: @escaping @Sendable (JSONRef) throws(ValidationError) -> Record,
     each: ([Record]) -> Void
   ) throws(FileError) -> [LineError] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw FileError(file: path, message: String(cString: strerror(errno))) }
-    defer { close(fd) }
+    try decodeFile(path, threads: threads, pool: DecoderPool { DocumentLineDecoder(decode: decode) }) {
+      each(RecordBuffer.takeArray(from: $0.outputs.map(\.records)))
+    }
+  }
+
+  /// Reads `path` block by block and decodes each block's lines on up to `threads` threads
+  /// with decoders from `pool` (`LinePipeline`); hands each block, in file order, to `each`
+  /// on the calling thread. Stops after the block in which the errors reach `errorLimit`.
+  static func decodeFile<Decoder: LineDecoder>(
+    _ path: String, threads: Int, pool: DecoderPool<Decoder>, each: (LineBlock<Decoder.Record>) -> Void
+  ) throws(FileError) -> [LineError] {
+    let pipeline = try LinePipeline(path: path, threads: threads, pool: pool)
     var errors: [LineError] = []
-    var pending: [UInt8] = []  // the start of a line the last block cut
-    var chunk = [UInt8](repeating: 0, count: blockSize)
     var nextLine = 1
-    while errors.count < errorLimit {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw FileError(file: path, message: String(cString: strerror(errno)))
-      }
-      var block = pending
-      block.append(contentsOf: chunk[0..<count])
-      if count > 0 {
-        // Keep the unfinished last line for the next block.
-        guard let lastNewline = block.lastIndex(of: UInt8(ascii: "\n")) else {
-          pending = block
-          continue
+    try pipeline.run(threads: threads) { block in
+      for part in block.outputs {
+        for var error in part.errors {
+          error.line += nextLine - 1
+          errors.append(error)
         }
-        pending = Array(block[(lastNewline + 1)...])
-        block.removeSubrange((lastNewline + 1)...)
-      } else {
-        pending = []
-      }
-      if !block.isEmpty {
-        let part = decodeBlock(block, firstLine: nextLine, file: path, threads: threads, decode)
-        errors += part.errors
-        each(part.records)
         nextLine += part.lines
       }
-      if count == 0 { break }
+      each(block)
+      return errors.count < errorLimit
     }
     return Array(errors.prefix(errorLimit))
   }
 
-  /// One block of whole lines, split at line ends into `threads` parts decoded at once.
-  private static func decodeBlock<Record: Sendable>(
-    _ block: [UInt8], firstLine: Int, file: String, threads: Int,
-    _ decode: @escaping @Sendable (JSONRef) throws(ValidationError) -> Record
-  ) -> (records: [Record], errors: [LineError], lines: Int) {
-    // Part boundaries just after a newline, and the line number each part starts at.
+  /// Offsets that cut `block` into about `parts` parts, each just after a newline: the first
+  /// is 0 and the last `block.count`.
+  static func partBounds(_ block: UnsafeRawBufferPointer, parts: Int) -> [Int] {
     var bounds = [0]
-    var firstLines = [firstLine]
-    var line = firstLine
-    var position = 0
-    let parts = max(1, threads)
+    guard parts > 1 else { return bounds + [block.count] }
     for part in 1..<parts {
-      let target = block.count * part / parts
-      while position < target {
-        if block[position] == UInt8(ascii: "\n") { line += 1 }
-        position += 1
-      }
-      while position < block.count && block[position - 1] != UInt8(ascii: "\n") {
-        if block[position] == UInt8(ascii: "\n") { line += 1 }
-        position += 1
-      }
-      bounds.append(position)
-      firstLines.append(line)
+      let target = max(block.count * part / parts, bounds[bounds.count - 1] + 1)
+      guard target < block.count else { break }
+      // The first offset at or after `target` just after a newline.
+      guard let newline = newline(in: block, from: target - 1) else { break }
+      let bound = newline + 1
+      guard bound < block.count else { break }
+      bounds.append(bound)
     }
     bounds.append(block.count)
-    let partBounds = bounds
-    let partLines = firstLines
-    let results = PartResults<Record>(count: parts)
-    JSONDocument.prepareForThreads()
-    block.withUnsafeBytes { buffer in
-      let base = UnsafeRawBufferPointer(buffer)
-      nonisolated(unsafe) let shared = base
-      DispatchQueue.concurrentPerform(iterations: parts) { part in
-        let range = partBounds[part]..<partBounds[part + 1]
-        let slice = UnsafeRawBufferPointer(rebasing: shared[range])
-        results.set(part, decodeLines(slice, firstLine: partLines[part], file: file, decode))
-      }
-    }
-    var records: [Record] = []
-    var errors: [LineError] = []
-    for part in 0..<parts {
-      let result = results.get(part)
-      records += result.records
-      errors += result.errors
-    }
-    let lines = block.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-    return (records, errors, lines)
+    return bounds
   }
 }
 
-/// The results of the parts of a block, filled from several threads.
-private final class PartResults<Record: Sendable>: @unchecked Sendable {
-  private var results: [(records: [Record], errors: [LineError])]
-  private let lock = Mutex(())
+/// What one non-blank line decoded to.
+enum LineOutcome<Record> {
+  case record(Record)
+  case invalid([FieldError])
+  case notJSON(JSONParseError)
+}
 
-  init(count: Int) { results = Array(repeating: ([], []), count: count) }
+/// Decodes lines into records, on one thread at a time.
+protocol LineDecoder: SendableMetatype {
+  associatedtype Record
+  /// Called on a thread before it decodes lines with this decoder.
+  mutating func begin()
+  mutating func decode(_ line: UnsafeRawBufferPointer) -> LineOutcome<Record>
+  /// Called on the same thread when it is done with this decoder for now.
+  mutating func end()
+}
 
-  func set(_ part: Int, _ result: (records: [Record], errors: [LineError])) {
-    lock.withLock { _ in results[part] = result }
+/// Each line a `JSONDocument`, its root handed to a closure.
+struct DocumentLineDecoder<Record>: LineDecoder {
+  let decode: (JSONRef) throws(ValidationError) -> Record
+
+  func begin() {}
+  func end() {}
+
+  func decode(_ line: UnsafeRawBufferPointer) -> LineOutcome<Record> {
+    do throws(JSONParseError) {
+      let document = try JSONDocument(parsing: line)
+      do throws(ValidationError) {
+        return .record(try decode(document.root))
+      } catch {
+        return .invalid(error.errors)
+      }
+    } catch {
+      return .notJSON(error)
+    }
+  }
+}
+
+/// A record type that `RecordLineDecoder` can read.
+protocol LineRecord {
+  static func decode(_ json: JSONValue, _ decoder: inout FieldDecoder) throws(ValidationError) -> Self
+}
+
+extension Seeker: LineRecord {
+  static func decode(_ json: JSONValue, _ decoder: inout FieldDecoder) throws(ValidationError) -> Seeker {
+    try RecordDecoding.seeker(json, &decoder)
+  }
+}
+
+extension Vacancy: LineRecord {
+  static func decode(_ json: JSONValue, _ decoder: inout FieldDecoder) throws(ValidationError) -> Vacancy {
+    try RecordDecoding.vacancy(json, &decoder)
+  }
+}
+
+/// Records as `RecordDecoding` reads them, for loading data files: each line parsed into the
+/// thread's `JanssonArena` and dropped with it, and repeated codes, names and dates shared
+/// (`FieldDecoder(sharing:)`) for as long as the decoder is reused.
+struct RecordLineDecoder<Record: LineRecord>: LineDecoder {
+  private let arena: JanssonArena
+  private var fields: FieldDecoder
+
+  init() {
+    arena = JanssonArena()
+    fields = FieldDecoder(sharing: true)
   }
 
-  func get(_ part: Int) -> (records: [Record], errors: [LineError]) { lock.withLock { _ in results[part] } }
+  /// A decoder of another record type with the arena and shared values of `other`.
+  init<Other>(reusing other: RecordLineDecoder<Other>) {
+    arena = other.arena
+    fields = other.fields
+  }
+
+  func begin() { arena.activate() }
+
+  func end() { arena.deactivate() }
+
+  mutating func decode(_ line: UnsafeRawBufferPointer) -> LineOutcome<Record> {
+    defer { arena.reset() }
+    switch JSONDocument.parse(line) {
+    case .failure(let error):
+      return .notJSON(error)
+    case .success(let root):
+      fields.reset()
+      do throws(ValidationError) {
+        return .record(try Record.decode(JSONValue(root), &fields))
+      } catch {
+        return .invalid(error.errors)
+      }
+    }
+  }
 }
 
 /// `DIR/seekers.jsonl` and `DIR/vacancies.jsonl` (SPEC section 4, `--data DIR`).
@@ -234,23 +303,9 @@ public struct DataDirectory: Sendable {
 
   /// Loads both files; a missing or bad file, or any bad line, is an error.
   public static func load(_ directory: String) throws(LoadError) -> DataDirectory {
-    let seekerFile = directory + "/seekers.jsonl"
-    let vacancyFile = directory + "/vacancies.jsonl"
-    let threads = activeProcessors()
-    let seekers: (records: [Seeker], errors: [LineError])
-    let vacancies: (records: [Vacancy], errors: [LineError])
-    do {
-      seekers = try JSONLines.decode(file: seekerFile, threads: threads) { (json) throws(ValidationError) in
-        try RecordDecoding.seeker(json)
-      }
-      vacancies = try JSONLines.decode(file: vacancyFile, threads: threads) { (json) throws(ValidationError) in
-        try RecordDecoding.vacancy(json)
-      }
-    } catch {
-      throw .file(error)
-    }
-    let errors = seekers.errors + vacancies.errors
-    if !errors.isEmpty { throw .lines(errors) }
+    var seekers = RecordCollector<Seeker>(file: directory + "/seekers.jsonl")
+    var vacancies = RecordCollector<Vacancy>(file: directory + "/vacancies.jsonl")
+    try loadFiles(directory, seekers: { seekers.add($0) }, vacancies: { vacancies.add($0) })
     return DataDirectory(seekers: seekers.records, vacancies: vacancies.records)
   }
 
@@ -258,23 +313,41 @@ public struct DataDirectory: Sendable {
   /// that the decoded records are never all held beside the index.
   public static func loadIndex(_ directory: String) throws(LoadError) -> MatchIndex {
     var index = MatchIndex()
+    try loadFiles(
+      directory,
+      seekers: {
+        index.upsert(validatedSeekers: RecordBuffer.takeArray(from: $0.outputs.map(\.records)), countingAsWrite: false)
+      },
+      vacancies: {
+        index.upsert(
+          validatedVacancies: RecordBuffer.takeArray(from: $0.outputs.map(\.records)), countingAsWrite: false)
+      })
+    index.countWrites(2)
+    return index
+  }
+
+  /// Decodes `DIR/seekers.jsonl`, then `DIR/vacancies.jsonl`, on all processors, handing
+  /// each block (in file order, on the calling thread) to `seekers` or `vacancies`; throws
+  /// when a file cannot be read or any line is bad (after both files, with the errors of both).
+  private static func loadFiles(
+    _ directory: String, seekers: (LineBlock<Seeker>) -> Void, vacancies: (LineBlock<Vacancy>) -> Void
+  ) throws(LoadError) {
     let threads = activeProcessors()
     var errors: [LineError] = []
     do {
-      errors += try JSONLines.decode(
-        file: directory + "/seekers.jsonl", threads: threads,
-        { (json) throws(ValidationError) in try RecordDecoding.seeker(json) },
-        each: { index.upsert(validatedSeekers: $0, countingAsWrite: false) })
-      errors += try JSONLines.decode(
-        file: directory + "/vacancies.jsonl", threads: threads,
-        { (json) throws(ValidationError) in try RecordDecoding.vacancy(json) },
-        each: { index.upsert(validatedVacancies: $0, countingAsWrite: false) })
+      let seekerDecoders = DecoderPool { RecordLineDecoder<Seeker>() }
+      errors += try JSONLines.decodeFile(
+        directory + "/seekers.jsonl", threads: threads, pool: seekerDecoders, each: seekers)
+      // The vacancies' codes (skills, regions, …) are mostly the seekers': keep sharing them.
+      let vacancyDecoders = DecoderPool(idle: seekerDecoders.drain().map(RecordLineDecoder<Vacancy>.init(reusing:))) {
+        RecordLineDecoder<Vacancy>()
+      }
+      errors += try JSONLines.decodeFile(
+        directory + "/vacancies.jsonl", threads: threads, pool: vacancyDecoders, each: vacancies)
     } catch {
       throw .file(error)
     }
     if !errors.isEmpty { throw .lines(errors) }
-    index.countWrites(2)
-    return index
   }
 
   /// An index holding both files' records (one write each). The records were validated

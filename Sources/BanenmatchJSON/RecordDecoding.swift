@@ -8,15 +8,25 @@ public enum RecordDecoding {
   /// A seeker; error paths relative to the record (`hours.min`) under `prefix`.
   public static func seeker(_ json: JSONRef, prefix: String = "") throws(ValidationError) -> Seeker {
     var decoder = FieldDecoder(prefix: prefix)
-    let seeker = decodeSeeker(json, &decoder)
-    return try finish(seeker, decoder, prefix: prefix) { $0.validationErrors() }
+    return try seeker(json.value, &decoder)
   }
 
   /// A vacancy; error paths relative to the record (`employer.type`) under `prefix`.
   public static func vacancy(_ json: JSONRef, prefix: String = "") throws(ValidationError) -> Vacancy {
     var decoder = FieldDecoder(prefix: prefix)
+    return try vacancy(json.value, &decoder)
+  }
+
+  /// A seeker with `decoder` (fresh, or `reset()`), whose prefix names the record.
+  static func seeker(_ json: JSONValue, _ decoder: inout FieldDecoder) throws(ValidationError) -> Seeker {
+    let seeker = decodeSeeker(json, &decoder)
+    return try finish(seeker, decoder) { $0.validationErrors() }
+  }
+
+  /// A vacancy with `decoder` (fresh, or `reset()`), whose prefix names the record.
+  static func vacancy(_ json: JSONValue, _ decoder: inout FieldDecoder) throws(ValidationError) -> Vacancy {
     let vacancy = decodeVacancy(json, &decoder)
-    return try finish(vacancy, decoder, prefix: prefix) { $0.validationErrors() }
+    return try finish(vacancy, decoder) { $0.validationErrors() }
   }
 
   /// Every element of an array of seekers, or every error named `name[i].field`.
@@ -52,40 +62,54 @@ public enum RecordDecoding {
   }
 
   private static func finish<Record>(
-    _ record: Record?, _ decoder: FieldDecoder, prefix: String, rangeErrors: (Record) -> [FieldError]
+    _ record: Record?, _ decoder: FieldDecoder, rangeErrors: (Record) -> [FieldError]
   ) throws(ValidationError) -> Record {
     if !decoder.errors.isEmpty { throw ValidationError(decoder.errors) }
-    guard let record else { throw ValidationError([FieldError(path: prefix, message: "is not a valid record")]) }
-    let errors = rangeErrors(record).map { $0.prefixed(with: prefix) }
-    if !errors.isEmpty { throw ValidationError(errors) }
+    guard let record else {
+      throw ValidationError([FieldError(path: decoder.prefix, message: "is not a valid record")])
+    }
+    let errors = rangeErrors(record)
+    if !errors.isEmpty { throw ValidationError(errors.map { $0.prefixed(with: decoder.prefix) }) }
     return record
   }
 
-  private static func decodeSeeker(_ json: JSONRef, _ d: inout FieldDecoder) -> Seeker? {
-    guard json.kind == .object else {
+  /// The members of a seeker that `decodeSeeker` reads.
+  private enum SeekerKey: Int, MemberKey {
+    case id, region, location, maxTravelKm, hours, workdays, availableFrom, education, skills, experience, needs,
+      preferences, wageValue, registered
+    static let names = MemberNames([
+      "id", "region", "location", "maxTravelKm", "hours", "workdays", "availableFrom", "education", "skills",
+      "experience", "needs", "preferences", "wageValue", "registered",
+    ])
+  }
+
+  private static func decodeSeeker(_ json: JSONValue, _ d: inout FieldDecoder) -> Seeker? {
+    guard json.isObject else {
       d.fail("must be an object, got \(json.kindDescription)")
       return nil
     }
-    let id = d.string(json, "id", required: true)
-    let region = d.string(json, "region")
-    let location = d.location(json)
-    let maxTravelKm = d.number(json, "maxTravelKm", required: true)
-    let hours = d.hours(json)
-    let workdays = d.workdays(json, "workdays")
-    let availableFrom = d.day(json, "availableFrom")
-    let education = d.enumeration(json, "education", Education.self)
-    let skills = d.strings(json, "skills")
-    let experience = d.strings(json, "experience")
-    let needs = d.strings(json, "needs")
+    let member = Members<SeekerKey>(json)
+    let id = d.string(member[.id], "id", required: true)
+    let region = d.code(member[.region], "region")
+    let location = d.location(member[.location])
+    let maxTravelKm = d.number(member[.maxTravelKm], "maxTravelKm", required: true)
+    let hours = d.hours(member[.hours])
+    let workdays = d.workdays(member[.workdays], "workdays")
+    let availableFrom = d.day(member[.availableFrom], "availableFrom")
+    let education = d.enumeration(member[.education], "education", .education)
+    let skills = d.codes(member[.skills], "skills")
+    let experience = d.codes(member[.experience], "experience", sharingList: true)
+    let needs = d.codes(member[.needs], "needs", sharingList: true)
     var preferences: Seeker.Preferences?
-    if let object = d.object(json, "preferences") {
+    if let object = d.object(member[.preferences], "preferences") {
       d.at("preferences") { d in
         preferences = Seeker.Preferences(
-          jobTypes: d.strings(object, "jobTypes") ?? [], sectors: d.strings(object, "sectors") ?? [])
+          jobTypes: d.codes(object.member("jobTypes"), "jobTypes", sharingList: true) ?? [],
+          sectors: d.codes(object.member("sectors"), "sectors", sharingList: true) ?? [])
       }
     }
-    let wageValue = d.number(json, "wageValue")
-    let registered = d.bool(json, "registered")
+    let wageValue = d.number(member[.wageValue], "wageValue")
+    let registered = d.bool(member[.registered], "registered")
     guard let id, let location, let maxTravelKm, let hours, d.errors.isEmpty else { return nil }
     return Seeker(
       id: id, region: region, location: location, maxTravelKm: maxTravelKm, hours: hours,
@@ -94,36 +118,47 @@ public enum RecordDecoding {
       preferences: preferences, wageValue: wageValue, registered: registered ?? true)
   }
 
-  private static func decodeVacancy(_ json: JSONRef, _ d: inout FieldDecoder) -> Vacancy? {
-    guard json.kind == .object else {
+  /// The members of a vacancy that `decodeVacancy` reads.
+  private enum VacancyKey: Int, MemberKey {
+    case id, employer, title, jobType, sector, region, location, hours, workdays, startDate, positions,
+      requiredSkills, preferredSkills, minEducation, offers, minWageValue, banenafspraak
+    static let names = MemberNames([
+      "id", "employer", "title", "jobType", "sector", "region", "location", "hours", "workdays", "startDate",
+      "positions", "requiredSkills", "preferredSkills", "minEducation", "offers", "minWageValue", "banenafspraak",
+    ])
+  }
+
+  private static func decodeVacancy(_ json: JSONValue, _ d: inout FieldDecoder) -> Vacancy? {
+    guard json.isObject else {
       d.fail("must be an object, got \(json.kindDescription)")
       return nil
     }
-    let id = d.string(json, "id", required: true)
+    let member = Members<VacancyKey>(json)
+    let id = d.string(member[.id], "id", required: true)
     var employer: Vacancy.Employer?
-    if let object = d.object(json, "employer", required: true) {
+    if let object = d.object(member[.employer], "employer", required: true) {
       d.at("employer") { d in
-        let employerID = d.string(object, "id", required: true)
-        let name = d.string(object, "name")
-        let type = d.enumeration(object, "type", EmployerType.self, required: true)
+        let employerID = d.code(object.member("id"), "id", required: true)
+        let name = d.code(object.member("name"), "name")
+        let type = d.enumeration(object.member("type"), "type", .employerType, required: true)
         if let employerID, let type { employer = Vacancy.Employer(id: employerID, name: name, type: type) }
       }
     }
-    let title = d.string(json, "title")
-    let jobType = d.string(json, "jobType", required: true)
-    let sector = d.string(json, "sector")
-    let region = d.string(json, "region")
-    let location = d.location(json)
-    let hours = d.hours(json)
-    let workdays = d.workdays(json, "workdays")
-    let startDate = d.day(json, "startDate")
-    let positions = d.integer(json, "positions")
-    let requiredSkills = d.strings(json, "requiredSkills")
-    let preferredSkills = d.strings(json, "preferredSkills")
-    let minEducation = d.enumeration(json, "minEducation", Education.self)
-    let offers = d.strings(json, "offers")
-    let minWageValue = d.number(json, "minWageValue")
-    let banenafspraak = d.bool(json, "banenafspraak")
+    let title = d.code(member[.title], "title")
+    let jobType = d.code(member[.jobType], "jobType", required: true)
+    let sector = d.code(member[.sector], "sector")
+    let region = d.code(member[.region], "region")
+    let location = d.location(member[.location])
+    let hours = d.hours(member[.hours])
+    let workdays = d.workdays(member[.workdays], "workdays")
+    let startDate = d.day(member[.startDate], "startDate")
+    let positions = d.integer(member[.positions], "positions")
+    let requiredSkills = d.codes(member[.requiredSkills], "requiredSkills", sharingList: true)
+    let preferredSkills = d.codes(member[.preferredSkills], "preferredSkills")
+    let minEducation = d.enumeration(member[.minEducation], "minEducation", .education)
+    let offers = d.codes(member[.offers], "offers")
+    let minWageValue = d.number(member[.minWageValue], "minWageValue")
+    let banenafspraak = d.bool(member[.banenafspraak], "banenafspraak")
     guard let id, let employer, let jobType, let location, let hours, d.errors.isEmpty else { return nil }
     return Vacancy(
       id: id, employer: employer, title: title, jobType: jobType, sector: sector, region: region,
