@@ -184,14 +184,14 @@ struct FieldDecoder {
   }
 
   /// The errors of `workdays` with a bad element: first each element that is not a string,
-  /// by its index, then each string that is not a day, by its index among the strings.
+  /// then each string that is not a day, each by its index in the array.
   private mutating func badWorkdays(_ value: JSONValue, _ key: StaticString) -> Workdays {
-    var codes: [String] = []
+    var codes: [(index: Int, code: String)] = []
     at(key) { decoder in
       for index in 0..<value.count {
         guard let element = value[index] else { continue }
         if let text = element.string {
-          codes.append(text)
+          codes.append((index, text))
         } else {
           decoder.at(index: index) { $0.fail("must be a string, got \(element.kindDescription)") }
         }
@@ -199,7 +199,7 @@ struct FieldDecoder {
     }
     var days: Workdays = []
     at(key) { decoder in
-      for (index, code) in codes.enumerated() {
+      for (index, code) in codes {
         if let day = Workdays(code: code) {
           days.insert(day)
         } else {

@@ -1,4 +1,5 @@
 public import Banenmatch
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -322,7 +323,8 @@ public struct DataDirectory: Sendable {
         index.upsert(
           validatedVacancies: RecordBuffer.takeArray(from: $0.outputs.map(\.records)), countingAsWrite: false)
       })
-    index.countWrites(2)
+    // Laying out the index (the grids of the seekers' skills) uses every core too.
+    index.countWrites(2) { count, body in DispatchQueue.concurrentPerform(iterations: count, execute: body) }
     return index
   }
 

@@ -191,6 +191,16 @@ import Testing
     }
     #expect(Set(error?.errors.map(\.path) ?? []) == ["id", "location.lat", "maxTravelKm", "skills[0]", "skills[1]"])
   }
+
+  /// Each bad weekday is named by its own index in the array, also after a non-string.
+  @Test func badWorkdaysAreNamedByTheirIndex() throws {
+    let text = Self.seekerJSON.replacingOccurrences(
+      of: #""workdays":["mon","tue","wed","thu"]"#, with: #""workdays":[1,"mon","maandag"]"#)
+    let error = #expect(throws: ValidationError.self) { try RecordDecoding.seeker(Self.document(text).root) }
+    let errors = error?.errors ?? []
+    #expect(errors.map(\.path) == ["workdays[0]", "workdays[2]"], "\(errors)")
+    #expect(errors.last?.message.contains("maandag") == true)
+  }
 }
 
 extension String {

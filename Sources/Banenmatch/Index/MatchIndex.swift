@@ -106,8 +106,11 @@ public struct MatchIndex: Sendable {
 
   /// Counts writes applied in pieces (a file loaded block by block is one write), and lays
   /// out what they stored.
-  package mutating func countWrites(_ count: Int) {
-    seekerColumns.finishLayout()
+  ///
+  /// - Parameter parallel: Runs `body(i)` for every i below `count`, on as many threads as it
+  ///   likes (the core has no threads of its own); by default one after another.
+  package mutating func countWrites(_ count: Int, parallel: ParallelFor = serially) {
+    seekerColumns.finishLayout(parallel: parallel)
     vacancyColumns.finishLayout()
     version += count
   }
@@ -144,6 +147,14 @@ public struct MatchIndex: Sendable {
     }
     if !errors.isEmpty { throw ValidationError(errors) }
   }
+}
+
+/// Runs `body(i)` for every i in 0..<count, perhaps on several threads at once.
+package typealias ParallelFor = (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void
+
+/// One `body(i)` after another.
+package func serially(_ count: Int, _ body: @Sendable (Int) -> Void) {
+  for i in 0..<count { body(i) }
 }
 
 /// Why a query could not run.

@@ -229,7 +229,7 @@ struct SeekerColumns: Sendable {
   /// After `append`: numbers the slots in the order of their position (so that seekers near
   /// each other are near each other in memory, which is what a query reads), and builds the
   /// grids and counts anew.
-  mutating func finishLayout() {
+  mutating func finishLayout(parallel: ParallelFor = serially) {
     guard layoutPending else { return }
     layoutPending = false
     let layout = LayeredGrid<SeekerEntry>(bounds: Self.travelClasses, cellsPerBound: 4)
@@ -263,19 +263,34 @@ struct SeekerColumns: Sendable {
     }
     grid.load(gridItems)
     gridItems = []
-    skillGrids = holders.map { slots in
-      var skillGrid = LayeredGrid<SeekerEntry>(bounds: Self.skillClasses, cellsPerBound: 2)
-      var items = Array(repeating: [(entry: SeekerEntry, lat: Double, lon: Double)](), count: Self.skillClasses.count)
-      for slot in slots.lazy.map(Int.init) {
-        items[skillGrid.layer(forKm: rows[slot].maxTravelKm)].append(
-          (
-            entry: SeekerEntry(slot: slot, row: rows[slot], overflow: overflow(slot)), lat: geo[slot].lat,
-            lon: geo[slot].lon
-          ))
+    // The skill grids are independent of each other: built on the threads `parallel` offers.
+    let sharedRows = rows
+    let sharedGeo = geo
+    let sharedOverflows = overflows
+    let sharedHolders = holders
+    var built = [LayeredGrid<SeekerEntry>](
+      repeating: LayeredGrid(bounds: Self.skillClasses, cellsPerBound: 2), count: holders.count)
+    built.withUnsafeMutableBufferPointer { buffer in
+      // Each part writes only its own codes' grids.
+      let grids = UncheckedSendable(buffer)
+      let parts = 8
+      parallel(parts) { part in
+        let grids = grids.value
+        for code in stride(from: part, to: sharedHolders.count, by: parts) {
+          var items = Array(
+            repeating: [(entry: SeekerEntry, lat: Double, lon: Double)](), count: Self.skillClasses.count)
+          for slot in sharedHolders[code].lazy.map(Int.init) {
+            let row = sharedRows[slot]
+            let entry = SeekerEntry(
+              slot: slot, row: row, overflow: row.overflow == 0 ? nil : sharedOverflows[row.overflow])
+            items[grids[code].layer(forKm: row.maxTravelKm)].append(
+              (entry: entry, lat: sharedGeo[slot].lat, lon: sharedGeo[slot].lon))
+          }
+          grids[code].load(items)
+        }
       }
-      skillGrid.load(items)
-      return skillGrid
     }
+    skillGrids = built
   }
 
   /// Removes the seeker with this id; the last slot moves into its place. False if absent.
@@ -424,3 +439,9 @@ func fold32(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word) | UInt3
 
 /// Bit `code % 32` of each code.
 func fold32(_ codes: [UInt32]) -> UInt32 { codes.reduce(0) { $0 | 1 << ($1 & 31) } }
+
+/// A value handed to other threads where the code guarantees they touch disjoint parts of it.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}

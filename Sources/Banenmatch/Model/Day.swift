@@ -26,23 +26,27 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`; nil for any other text or an impossible date.
   public init?(iso text: String) {
-    var digits: [Int] = []
-    digits.reserveCapacity(8)
+    // YYYY-MM-DD: dashes at 4 and 7, digits elsewhere; no array (a request may carry many).
+    var year = 0
+    var month = 0
+    var day = 0
     var index = 0
     for byte in text.utf8 {
       if index == 4 || index == 7 {
         guard byte == UInt8(ascii: "-") else { return nil }
       } else {
         guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        digits.append(Int(byte - UInt8(ascii: "0")))
+        let digit = Int(byte - UInt8(ascii: "0"))
+        switch index {
+        case 0..<4: year = year * 10 + digit
+        case 5..<7: month = month * 10 + digit
+        default: day = day * 10 + digit
+        }
       }
       index += 1
       if index > 10 { return nil }
     }
     guard index == 10 else { return nil }
-    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    let month = digits[4] * 10 + digits[5]
-    let day = digits[6] * 10 + digits[7]
     self.init(year: year, month: month, day: day)
   }
 

@@ -66,8 +66,12 @@ struct RecordChecker {
     }
   }
 
+  /// The path of each bad code is built only when there is one (this runs for every record
+  /// loaded).
   mutating func codes(_ values: [String], _ path: String) {
-    for (index, value) in values.enumerated() { code(value, "\(path)[\(index)]") }
+    for (index, value) in values.enumerated() where !codeByteLengthRange.contains(value.utf8.count) {
+      code(value, "\(path)[\(index)]")
+    }
   }
 
   mutating func location(_ point: GeoPoint) {
