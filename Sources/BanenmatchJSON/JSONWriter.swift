@@ -56,8 +56,33 @@ public struct JSONWriter: Sendable {
 
   public mutating func integer(_ value: Int) {
     separate()
-    bytes.append(contentsOf: String(value).utf8)
+    writeInteger(value)
     needsComma = true
+  }
+
+  /// The decimal digits of `value`, without a String.
+  private mutating func writeInteger(_ value: Int) {
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      // Int.min has no positive counterpart: its magnitude as UInt.
+      writeDigits(UInt(bitPattern: 0 &- value))
+    } else {
+      writeDigits(UInt(value))
+    }
+  }
+
+  private mutating func writeDigits(_ value: UInt) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, written backwards
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0
+      bytes.append(contentsOf: buffer[(20 - count)..<20])
+    }
   }
 
   public mutating func bool(_ value: Bool) {
@@ -76,14 +101,70 @@ public struct JSONWriter: Sendable {
   /// shortest form; integers print without a fraction. Non-finite values print as null.
   public mutating func number(_ value: Double, decimals: Int? = nil) {
     separate()
-    bytes.append(contentsOf: JSONWriter.format(value, decimals: decimals).utf8)
+    if let decimals, decimals <= 8, value.isFinite, abs(value) < JSONWriter.digitLimit[decimals],
+      abs(value) >= 0.0001 || abs(value) * JSONWriter.scale[decimals] < 0.5
+    {
+      writeRounded(value, decimals: decimals)
+    } else {
+      bytes.append(contentsOf: JSONWriter.format(value, decimals: decimals).utf8)
+    }
     needsComma = true
+  }
+
+  /// 10^(15 − decimals): below it, values of that many decimals have at most 15 significant
+  /// digits, so distinct ones are distinct doubles.
+  private static let digitLimit: [Double] = (0...8).map { decimals in
+    (0..<(15 - decimals)).reduce(1.0) { value, _ in value * 10 }
+  }
+  private static let scale: [Double] = (0...8).map { decimals in (0..<decimals).reduce(1.0) { value, _ in value * 10 } }
+
+  /// `format(value, decimals:)` without a String: below `digitLimit` the shortest round-trip
+  /// text of the rounded value is its decimal digits with trailing zeros dropped, and an
+  /// integer prints without a fraction (also -0 as 0). Values from 0.0001 down print in
+  /// exponent form there, so the caller sends those (unless they round to 0) to `format`.
+  private mutating func writeRounded(_ value: Double, decimals: Int) {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (value * scale).rounded()
+    let units = Int(scaled)
+    if units == 0 {
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
+    if units < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = UInt(units.magnitude)
+    let unit = UInt(scale)
+    writeDigits(magnitude / unit)
+    var fraction = magnitude % unit
+    guard fraction > 0 else { return }
+    var places = decimals
+    while fraction % 10 == 0 {
+      fraction /= 10
+      places -= 1
+    }
+    bytes.append(UInt8(ascii: "."))
+    // Leading zeros of the fraction, then its digits.
+    var width = 1
+    var probe = fraction
+    while probe >= 10 {
+      probe /= 10
+      width += 1
+    }
+    for _ in 0..<(places - width) { bytes.append(UInt8(ascii: "0")) }
+    writeDigits(fraction)
   }
 
   /// Copies JSON text that is already valid (for example an echoed request id).
   public mutating func raw(_ json: String) {
     separate()
     bytes.append(contentsOf: json.utf8)
+    needsComma = true
+  }
+
+  /// Writes JSON text given as UTF-8 bytes (another writer's output) as one value.
+  public mutating func raw(bytes json: some Collection<UInt8>) {
+    separate()
+    bytes.append(contentsOf: json)
     needsComma = true
   }
 
@@ -110,6 +191,19 @@ public struct JSONWriter: Sendable {
 
   private mutating func writeString(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
+    // Most strings (ids, codes) need no escape: copy their bytes at once.
+    var copy = value
+    let plain = copy.withUTF8 { utf8 in
+      guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        return false
+      }
+      bytes.append(contentsOf: utf8)
+      return true
+    }
+    if plain {
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

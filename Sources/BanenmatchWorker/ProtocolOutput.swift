@@ -5,14 +5,26 @@ import Synchronization
   import Glibc
 #endif
 
-/// The only way protocol bytes reach the host: whole frames, one writer at a time, each
-/// written out completely before the next, flushed as it goes (no buffering).
+/// The only way protocol bytes reach the host: whole frames, in the order they are sent,
+/// never interleaved. Frames sent while another thread is writing are appended to a pending
+/// buffer that the writing thread writes next, so that answers finishing together leave in
+/// one system call; a sender returns once its frame is written or queued behind a writer
+/// that will write it before returning itself. While the host does not read, senders wait
+/// once a few MiB are pending, so memory stays bounded.
 ///
 /// When the host has closed the pipe (EPIPE), the worker ends quietly with exit code 0.
 public final class ProtocolOutput: Sendable {
   private let fd: Int32
   let framing: Framing
-  private let lock = Mutex(())
+  private let state = Mutex(State())
+
+  private struct State {
+    var pending: [UInt8] = []
+    var writing = false
+  }
+
+  /// Above this many pending bytes a sender waits for the writer to catch up.
+  static let pendingLimit = 4 << 20
 
   public init(fd: Int32, framing: Framing) {
     self.fd = fd
@@ -22,18 +34,47 @@ public final class ProtocolOutput: Sendable {
   /// Writes one message (a JSON text without newline) in the stream's framing.
   public func send(_ body: [UInt8]) {
     let frame = framing.frame(body)
-    lock.withLock { _ in
-      frame.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-          let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-          if written < 0 {
-            if errno == EINTR { continue }
-            // EPIPE and the like: nobody reads our answers any more.
-            exit(0)
-          }
-          offset += written
+    var batch: [UInt8]?
+    while true {
+      let queued: Bool = state.withLock { state in
+        if state.writing && state.pending.count > Self.pendingLimit { return false }
+        state.pending.append(contentsOf: frame)
+        if !state.writing {
+          state.writing = true
+          var taken: [UInt8] = []
+          swap(&taken, &state.pending)
+          batch = taken
         }
+        return true
+      }
+      if queued { break }
+      usleep(200)
+    }
+    while let bytes = batch {
+      write(bytes)
+      batch = state.withLock { state in
+        if state.pending.isEmpty {
+          state.writing = false
+          return nil
+        }
+        var taken: [UInt8] = []
+        swap(&taken, &state.pending)
+        return taken
+      }
+    }
+  }
+
+  private func write(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          // EPIPE and the like: nobody reads our answers any more.
+          exit(0)
+        }
+        offset += written
       }
     }
   }

@@ -245,14 +245,14 @@ public final class Worker: @unchecked Sendable {
   // MARK: Responses
 
   static func response(id: RequestID, result: [UInt8]) -> [UInt8] {
-    var writer = JSONWriter(capacity: result.count + 48)
+    var writer = JSONWriter(capacity: result.count + 64)
     writer.object { w in
       w.key("jsonrpc")
       w.string("2.0")
       w.key("id")
       id.write(to: &w)
       w.key("result")
-      w.raw(String(decoding: result, as: UTF8.self))
+      w.raw(bytes: result)
     }
     return writer.bytes
   }

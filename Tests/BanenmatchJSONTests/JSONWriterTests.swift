@@ -25,6 +25,30 @@ import Testing
     #expect(members.first?.value.string?.utf8.elementsEqual(text.utf8) == true)
   }
 
+  /// Rounded numbers are written digit by digit; the text must be `format`'s (the shortest
+  /// round-trip form of the rounded value) for every value and number of decimals.
+  @Test func roundedNumbersMatchTheirShortestForm() throws {
+    var random = SplitMix64(seed: 11)
+    var values: [Double] = [0, -0.0, 0.5, -0.5, 1, 99.99995, 100, 87.51229999, 0.00004, -0.00004, 1e-9, 123456.78905]
+    for _ in 0..<20_000 {
+      let magnitude = [1.0, 10, 100, 1_000, 1e6, 9e8][Int.random(in: 0..<6, using: &random)]
+      values.append(Double.random(in: -magnitude...magnitude, using: &random))
+      values.append(Double(Int.random(in: -1_000_000...1_000_000, using: &random)) / 10_000)
+    }
+    for value in values {
+      for decimals in [0, 1, 2, 4, 6, 8] {
+        var writer = JSONWriter()
+        writer.number(value, decimals: decimals)
+        #expect(writer.string == JSONWriter.format(value, decimals: decimals), "\(value) to \(decimals) places")
+      }
+    }
+    for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
+      var writer = JSONWriter()
+      writer.integer(value)
+      #expect(writer.string == String(value))
+    }
+  }
+
   @Test func randomStringsRoundTrip() throws {
     var random = SplitMix64(seed: 7)
     for _ in 0..<2000 {

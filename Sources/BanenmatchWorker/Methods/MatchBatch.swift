@@ -56,7 +56,7 @@ struct MatchBatch: ReadMethod {
     var writer = JSONWriter(capacity: body.count + 64)
     writer.object { w in
       w.key("results")
-      w.array { w in w.raw(String(decoding: body, as: UTF8.self)) }
+      w.array { w in w.raw(bytes: body) }
       w.key("indexVersion")
       w.integer(index.version)
     }
