@@ -97,9 +97,10 @@ struct VacancyColumns: Sendable {
   var keys = ContiguousArray<VacancyKeys>()
   var overflows = OverflowTable()
   var grid = CellGrid<VacancyEntry>(cellDegrees: VacancyColumns.cellDegrees)
-  /// Vacancies by their smallest required skill (or among those requiring none): a seeker
-  /// can pass `requiredSkills` only for vacancies keyed by one of her skills.
-  var requiredKeys = PostingLists<SlotEntry>()
+  /// The vacancies again, by their smallest required skill: grid `code + 1` holds those whose
+  /// smallest required skill is `code`, grid 0 those requiring none. A seeker can pass
+  /// `requiredSkills` only for vacancies in grid 0 and in the grids of her own skills.
+  var keyGrids: [CellGrid<VacancyEntry>] = []
 
   /// Records written by `append(_:vocabulary:)` are not in the grid yet: `finishLayout()`
   /// puts them there.
@@ -221,9 +222,19 @@ struct VacancyColumns: Sendable {
     permute(&keys, order)
     for slot in ids.indices { slots[ByteKey(ids[slot])] = slot }
     grid = CellGrid(cellDegrees: Self.cellDegrees)
-    requiredKeys = PostingLists()
-    grid.load(rows.indices.map { (entry: VacancyEntry(slot: $0, row: rows[$0]), lat: geo[$0].lat, lon: geo[$0].lon) })
-    for slot in rows.indices { requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: smallestRequired(slot)) }
+    let items = rows.indices.map { (entry: VacancyEntry(slot: $0, row: rows[$0]), lat: geo[$0].lat, lon: geo[$0].lon) }
+    grid.load(items)
+    var keyed: [[(entry: VacancyEntry, lat: Double, lon: Double)]] = []
+    for (slot, item) in items.enumerated() {
+      let key = keyGrid(slot)
+      while keyed.count <= key { keyed.append([]) }
+      keyed[key].append(item)
+    }
+    keyGrids = keyed.map { items in
+      var keyGrid = CellGrid<VacancyEntry>(cellDegrees: Self.cellDegrees)
+      keyGrid.load(items)
+      return keyGrid
+    }
   }
 
   /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
@@ -236,7 +247,9 @@ struct VacancyColumns: Sendable {
     lists.release(details[slot].listCount)
     if slot != last {
       grid.update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) { $0.slot = Int32(slot) }
-      requiredKeys.renumber(last, to: slot, codes: smallestRequired(last))
+      keyGrids[keyGrid(last)].update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) {
+        $0.slot = Int32(slot)
+      }
       slots[ByteKey(ids[last])] = slot
     }
     ids.swapAt(slot, last)
@@ -252,22 +265,26 @@ struct VacancyColumns: Sendable {
     return true
   }
 
-  /// The smallest required skill code of `slot`, or none.
-  func smallestRequired(_ slot: Int) -> [UInt32] {
+  /// The number of the key grid of `slot`: its smallest required skill code + 1, or 0.
+  func keyGrid(_ slot: Int) -> Int {
     let row = rows[slot]
-    if let first = row.required.members.first { return [first] }
-    if row.overflow != 0, let first = overflows[row.overflow].first.first { return [first] }
-    return []
+    var smallest: UInt32?
+    row.required.forEachMember { code in if smallest == nil { smallest = code } }
+    if smallest == nil, row.overflow != 0 { smallest = overflows[row.overflow].first.first }
+    return smallest.map { Int($0) + 1 } ?? 0
   }
 
   private mutating func attach(_ slot: Int) {
-    grid.insert(VacancyEntry(slot: slot, row: rows[slot]), lat: geo[slot].lat, lon: geo[slot].lon)
-    requiredKeys.add(SlotEntry(slot: Int32(slot)), codes: smallestRequired(slot))
+    let entry = VacancyEntry(slot: slot, row: rows[slot])
+    grid.insert(entry, lat: geo[slot].lat, lon: geo[slot].lon)
+    let key = keyGrid(slot)
+    while keyGrids.count <= key { keyGrids.append(CellGrid(cellDegrees: Self.cellDegrees)) }
+    keyGrids[key].insert(entry, lat: geo[slot].lat, lon: geo[slot].lon)
   }
 
   private mutating func detach(_ slot: Int) {
     grid.remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
-    requiredKeys.remove(slot, codes: smallestRequired(slot))
+    keyGrids[keyGrid(slot)].remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
   }
 
   /// A vacancy's row, overflow, code lists and details, with its codes interned.

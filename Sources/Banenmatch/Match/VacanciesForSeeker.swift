@@ -43,53 +43,34 @@ extension MatchIndex {
     let (top, near, feasible) = v.rows.withUnsafeBufferPointer { rows in
       v.geo.withUnsafeBufferPointer { geo in
         v.ids.withUnsafeBufferPointer { ids in
-          var scan = VacancyScan(
-            q: q, rows: rows, geo: geo, ids: ids, overflows: v.overflows, options: options,
-            travelKm: travelKm)
-
-          @inline(__always)
-          func passes(_ slot: Int) -> Bool {
-            if filters.isExcluded(slot) { return false }
-            if !restricted { return true }
-            let key = v.keys[slot]
-            return filters.admits(
-              region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
-          }
-
-          // Pass 1: the grid cells within reach. The entry tells most pairs that fail more of
-          // required skills (folded to 64 bits) and accommodations (codes below 64) than the
-          // near-miss allowance without the row.
-          let point = FloatPoint(x: q.x, y: q.y, z: q.z)
-          let limit = Float(scan.reach.chord)
-          let window = v.grid.window(lat: q.geo.lat, lon: q.geo.lon, km: travelKm)
-          let skillFold = q.skills.folded
-          let needs = q.needs.word
-          if allowance == 1 || !q.needsUnknown {
-            v.grid.forEachRun(in: window) { entries in
-              for entry in entries {
-                if entry.isBeyond(point, limit: limit) { continue }
-                let failures =
-                  (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
-                if failures > allowance { continue }
-                let slot = Int(entry.slot)
-                if passes(slot) { scan.judge(slot, farPass: false) }
+          v.keys.withUnsafeBufferPointer { keys in
+            var scan = VacancyScan(
+              q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: v.overflows, options: options,
+              filters: filters, travelKm: travelKm)
+            // Pass 1: within reach. Without near misses only the vacancies keyed by one of her
+            // skills, or requiring none, can be feasible.
+            if allowance == 1 {
+              scan.visitWithinReach(v.grid)
+            } else if !q.needsUnknown {
+              if !v.keyGrids.isEmpty { scan.visitWithinReach(v.keyGrids[0]) }
+              q.forEachSkill { code in
+                if Int(code) + 1 < v.keyGrids.count { scan.visitWithinReach(v.keyGrids[Int(code) + 1]) }
               }
             }
-          }
-
-          // Pass 2: near misses beyond reach, among the vacancies keyed by one of her skills.
-          // Skipped when no pair scoring 0 for distance could enter the near misses.
-          let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
-          if allowance == 1 && !scan.near.excludes(bound: scan.weights.score(best, total: scan.totalWeight)) {
-            func visit(_ entries: [SlotEntry]) {
-              for entry in entries where passes(Int(entry.slot)) { scan.judge(Int(entry.slot), farPass: true) }
+            // Pass 2: near misses beyond reach, among the vacancies keyed by one of her skills
+            // (they fail distance, so must pass required skills). Skipped when no pair scoring
+            // 0 for distance could enter the near misses.
+            let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
+            if allowance == 1 && !scan.near.excludes(bound: scan.weights.score(best, total: scan.totalWeight)) {
+              if !v.keyGrids.isEmpty { scan.visitBeyondReach(v.keyGrids[0]) }
+              q.forEachSkill { code in
+                if Int(code) + 1 < v.keyGrids.count { scan.visitBeyondReach(v.keyGrids[Int(code) + 1]) }
+              }
             }
-            visit(v.requiredKeys.empty)
-            q.forEachSkill { visit(v.requiredKeys.entries($0)) }
+            scan.top.sort(ids: ids)
+            scan.near.sort(ids: ids)
+            return (scan.top.entries, scan.near.entries, scan.feasible)
           }
-          scan.top.sort(ids: ids)
-          scan.near.sort(ids: ids)
-          return (scan.top.entries, scan.near.entries, scan.feasible)
         }
       }
     }
@@ -132,12 +113,17 @@ struct VacancyScan {
   let rows: UnsafeBufferPointer<VacancyRow>
   let geo: UnsafeBufferPointer<GeoRow>
   let ids: UnsafeBufferPointer<String>
+  let keys: UnsafeBufferPointer<VacancyKeys>
   let overflows: OverflowTable
+  let filters: CompiledFilters
+  let restricted: Bool
   let weights: Weights
   let totalWeight: Double
   let today: Int32
   let travelKm: Double
   let reach: ReachLimit
+  /// The seeker's reach as a disc, for every grid's window.
+  let disc: GridDisc
   let allowance: Int
   var top: TopK
   var near: TopK
@@ -145,21 +131,61 @@ struct VacancyScan {
 
   init(
     q: SeekerQuery, rows: UnsafeBufferPointer<VacancyRow>, geo: UnsafeBufferPointer<GeoRow>,
-    ids: UnsafeBufferPointer<String>, overflows: OverflowTable, options: MatchOptions, travelKm: Double
+    ids: UnsafeBufferPointer<String>, keys: UnsafeBufferPointer<VacancyKeys>, overflows: OverflowTable,
+    options: MatchOptions, filters: CompiledFilters, travelKm: Double
   ) {
     self.q = q
     self.rows = rows
     self.geo = geo
     self.ids = ids
+    self.keys = keys
     self.overflows = overflows
+    self.filters = filters
+    restricted = filters.restrictsVacancies
     weights = options.weights
     totalWeight = options.weights.total
     today = options.date.daysSinceEpoch
     self.travelKm = travelKm
     reach = ReachLimit(km: travelKm)
+    disc = GridDisc(lat: q.geo.lat, lon: q.geo.lon, km: travelKm)
     allowance = options.nearMisses > 0 ? 1 : 0
     top = TopK(capacity: options.limit)
     near = TopK(capacity: options.nearMisses)
+  }
+
+  @inline(__always)
+  func passes(_ slot: Int) -> Bool {
+    if filters.isExcluded(slot) { return false }
+    if !restricted { return true }
+    let key = keys[slot]
+    return filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
+  }
+
+  /// Pass 1 over one grid: the cells within reach. The entry tells most pairs that fail more
+  /// of required skills (folded to 64 bits) and accommodations (codes below 64) than the
+  /// near-miss allowance without the row.
+  mutating func visitWithinReach(_ grid: CellGrid<VacancyEntry>) {
+    guard grid.count > 0 else { return }
+    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+    let limit = Float(reach.chord)
+    let skillFold = q.skills.folded
+    let needs = q.needs.word
+    grid.forEachRun(in: grid.window(disc)) { entries in
+      for entry in entries {
+        if entry.isBeyond(point, limit: limit) { continue }
+        let failures = (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+        if failures > allowance { continue }
+        let slot = Int(entry.slot)
+        if passes(slot) { judge(slot, farPass: false) }
+      }
+    }
+  }
+
+  /// Pass 2 over one grid: every entry, for near misses beyond reach.
+  mutating func visitBeyondReach(_ grid: CellGrid<VacancyEntry>) {
+    grid.forEachRun(in: nil) { entries in
+      for entry in entries where passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
+    }
   }
 
   /// Judges one vacancy that passed the filters. In the first pass (`farPass` false) only
