@@ -165,16 +165,31 @@ struct SeekerScan {
     for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
       let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
       cells.forEachRun(in: window) { entries in
-        for entry in entries {
-          if entry.isBeyond(point, limit: limit) { continue }
-          if q.banenafspraak && !entry.registered { continue }
-          let failures =
-            (q.workdays & ~entry.workdays != 0 ? 1 : 0) + (requiredFold & ~entry.skills != 0 ? 1 : 0)
-            + (entry.needs & ~offersFold != 0 ? 1 : 0)
-            + (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank ? 1 : 0)
-          if failures > allowance { continue }
-          let slot = Int(entry.slot)
-          if passes(slot) { judge(slot, farPass: false) }
+        if allowance == 0 {
+          // Any failure ends the pair: test the likeliest first.
+          for entry in entries {
+            if entry.isBeyond(point, limit: limit) { continue }
+            if entry.needs & ~offersFold != 0 || requiredFold & ~entry.skills != 0
+              || q.workdays & ~entry.workdays != 0 || (q.banenafspraak && !entry.registered)
+              || (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank)
+            {
+              continue
+            }
+            let slot = Int(entry.slot)
+            if passes(slot) { judge(slot, farPass: false) }
+          }
+        } else {
+          for entry in entries {
+            if entry.isBeyond(point, limit: limit) { continue }
+            if q.banenafspraak && !entry.registered { continue }
+            let failures =
+              (q.workdays & ~entry.workdays != 0 ? 1 : 0) + (requiredFold & ~entry.skills != 0 ? 1 : 0)
+              + (entry.needs & ~offersFold != 0 ? 1 : 0)
+              + (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank ? 1 : 0)
+            if failures > 1 { continue }
+            let slot = Int(entry.slot)
+            if passes(slot) { judge(slot, farPass: false) }
+          }
         }
       }
     }
@@ -205,60 +220,61 @@ struct SeekerScan {
   /// (as a near miss) in the second.
   @inline(__always)
   mutating func judge(_ slot: Int, farPass: Bool) {
-    let r = rows[slot]
+    // Fields are read through the pointer as they are needed, not the row copied whole.
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
-    if q.banenafspraak && !r.registered { return }
-    if r.wageValue < q.minWageValue { return }
-    let dx = r.x - q.x
-    let dy = r.y - q.y
-    let dz = r.z - q.z
+    if q.banenafspraak && !r.pointee.registered { return }
+    if r.pointee.wageValue < q.minWageValue { return }
+    let dx = r.pointee.x - q.x
+    let dy = r.pointee.y - q.y
+    let dz = r.pointee.z - q.z
     let chord2 = dx * dx + dy * dy + dz * dz
-    let travelKm = min(r.maxTravelKm, maxKm)
-    let reach = ReachLimit(km: travelKm, chord: min(r.reachChord, requestChord))
+    let travelKm = min(r.pointee.maxTravelKm, maxKm)
+    let reach = ReachLimit(km: travelKm, chord: min(r.pointee.reachChord, requestChord))
     let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: q.geo) }
     if within == farPass { return }
     var failed: UInt16 = farPass ? Constraint.distance.bit : 0
     var failures = farPass ? 1 : 0
 
-    if q.workdays & ~r.workdays != 0 {
+    if q.workdays & ~r.pointee.workdays != 0 {
       failed |= Constraint.workdays.bit
       failures += 1
       if failures > allowance { return }
     }
-    let sharedMax = min(r.hoursMax, q.hoursMax)
-    if max(r.hoursMin, q.hoursMin) > sharedMax {
+    let sharedMax = min(r.pointee.hoursMax, q.hoursMax)
+    if max(r.pointee.hoursMin, q.hoursMin) > sharedMax {
       failed |= Constraint.hours.bit
       failures += 1
       if failures > allowance { return }
     }
-    if r.educationRank != unknownRank && r.educationRank < q.minEducationRank {
+    if r.pointee.educationRank != unknownRank && r.pointee.educationRank < q.minEducationRank {
       failed |= Constraint.education.bit
       failures += 1
       if failures > allowance { return }
     }
-    let available = r.available == nowDay ? today : r.available
+    let available = r.pointee.available == nowDay ? today : r.pointee.available
     let daysLate = Int(available) - Int(q.start)
     if daysLate > 90 {
       failed |= Constraint.start.bit
       failures += 1
       if failures > allowance { return }
     }
-    let overflow = r.overflow == 0 ? nil : overflows[r.overflow]
-    if q.requiredUnknown || !q.required.isSubset(of: r.skills)
+    let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
+    if q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills)
       || (!q.requiredHigh.isEmpty && !q.requiredHigh.isSortedSubset(of: overflow?.first ?? []))
     {
       failed |= Constraint.requiredSkills.bit
       failures += 1
       if failures > allowance { return }
     }
-    if !r.needs.isSubset(of: q.offers) || !(overflow?.second.isSortedSubset(of: q.offersHigh) ?? true) {
+    if !r.pointee.needs.isSubset(of: q.offers) || !(overflow?.second.isSortedSubset(of: q.offersHigh) ?? true) {
       failed |= Constraint.accommodations.bit
       failures += 1
       if failures > allowance { return }
     }
     if failures == 0 { feasible += 1 }
 
-    var matched = r.skills.intersectionCount(q.preferred)
+    var matched = r.pointee.skills.intersectionCount(q.preferred)
     if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }
     let skills = PairFeatures.skills(matched: matched, preferred: q.preferredCount)
     // The skills feature alone, every other at its best, turns most pairs away from a full
@@ -271,14 +287,14 @@ struct SeekerScan {
       skills: skills,
       distance: 0,
       hours: sharedMax / q.hoursMax,
-      preference: !r.hasPreferences
+      preference: !r.pointee.hasPreferences
         ? 0.5
-        : (r.preferredJobTypes.contains(q.jobType) || (overflow?.fourth.sortedContains(q.jobType) ?? false))
+        : (r.pointee.preferredJobTypes.contains(q.jobType) || (overflow?.fourth.sortedContains(q.jobType) ?? false))
           ? 1
           : (q.sector != noCode
-            && (r.preferredSectors.contains(q.sector) || (overflow?.fifth.sortedContains(q.sector) ?? false)))
+            && (r.pointee.preferredSectors.contains(q.sector) || (overflow?.fifth.sortedContains(q.sector) ?? false)))
             ? 0.5 : 0,
-      experience: (r.experience.contains(q.jobType) || (overflow?.third.sortedContains(q.jobType) ?? false))
+      experience: (r.pointee.experience.contains(q.jobType) || (overflow?.third.sortedContains(q.jobType) ?? false))
         ? 1 : 0,
       start: PairFeatures.start(daysLate: daysLate))
     if !farPass { features.distance = reach.distanceFeatureBound(chord2: chord2) }

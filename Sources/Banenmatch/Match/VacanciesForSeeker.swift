@@ -192,49 +192,50 @@ struct VacancyScan {
   /// pairs within reach count; in the second only those beyond it, as near misses.
   @inline(__always)
   mutating func judge(_ slot: Int, farPass: Bool) {
-    let r = rows[slot]
+    // Fields are read through the pointer as they are needed, not the row copied whole.
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
-    if r.banenafspraak && !q.registered { return }
-    if q.wageValue < r.minWageValue { return }
-    let dx = q.x - r.x
-    let dy = q.y - r.y
-    let dz = q.z - r.z
+    if r.pointee.banenafspraak && !q.registered { return }
+    if q.wageValue < r.pointee.minWageValue { return }
+    let dx = q.x - r.pointee.x
+    let dy = q.y - r.pointee.y
+    let dz = q.z - r.pointee.z
     let chord2 = dx * dx + dy * dy + dz * dz
     let within = reach.contains(chord2: chord2) { q.geo.distanceKm(to: geo[slot]) }
     if within == farPass { return }
     var failed: UInt16 = farPass ? Constraint.distance.bit : 0
     var failures = farPass ? 1 : 0
 
-    if r.workdays & ~q.workdays != 0 {
+    if r.pointee.workdays & ~q.workdays != 0 {
       failed |= Constraint.workdays.bit
       failures += 1
       if failures > allowance { return }
     }
-    let sharedMax = min(q.hoursMax, r.hoursMax)
-    if max(q.hoursMin, r.hoursMin) > sharedMax {
+    let sharedMax = min(q.hoursMax, r.pointee.hoursMax)
+    if max(q.hoursMin, r.pointee.hoursMin) > sharedMax {
       failed |= Constraint.hours.bit
       failures += 1
       if failures > allowance { return }
     }
-    if q.educationRank != unknownRank && q.educationRank < r.minEducationRank {
+    if q.educationRank != unknownRank && q.educationRank < r.pointee.minEducationRank {
       failed |= Constraint.education.bit
       failures += 1
       if failures > allowance { return }
     }
-    let startDay = r.start == nowDay ? today : r.start
+    let startDay = r.pointee.start == nowDay ? today : r.pointee.start
     let daysLate = Int(q.available) - Int(startDay)
     if daysLate > 90 {
       failed |= Constraint.start.bit
       failures += 1
       if failures > allowance { return }
     }
-    let overflow = r.overflow == 0 ? nil : overflows[r.overflow]
-    if !r.required.isSubset(of: q.skills) || !(overflow?.first.isSortedSubset(of: q.skillsHigh) ?? true) {
+    let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
+    if !r.pointee.required.isSubset(of: q.skills) || !(overflow?.first.isSortedSubset(of: q.skillsHigh) ?? true) {
       failed |= Constraint.requiredSkills.bit
       failures += 1
       if failures > allowance { return }
     }
-    if q.needsUnknown || !q.needs.isSubset(of: r.offers)
+    if q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers)
       || (!q.needsHigh.isEmpty && !q.needsHigh.isSortedSubset(of: overflow?.third ?? []))
     {
       failed |= Constraint.accommodations.bit
@@ -243,9 +244,9 @@ struct VacancyScan {
     }
     if failures == 0 { feasible += 1 }
 
-    var matched = r.preferred.intersectionCount(q.skills)
+    var matched = r.pointee.preferred.intersectionCount(q.skills)
     if let overflow, !q.skillsHigh.isEmpty { matched += overflow.second.sortedIntersectionCount(q.skillsHigh) }
-    let skills = PairFeatures.skills(matched: matched, preferred: Int(r.preferredCount))
+    let skills = PairFeatures.skills(matched: matched, preferred: Int(r.pointee.preferredCount))
     // The skills feature alone, every other at its best, turns most pairs away from a full
     // list before the rest is computed.
     let best = weights.score(
@@ -255,12 +256,12 @@ struct VacancyScan {
     var features = FeatureValues(
       skills: skills,
       distance: 0,
-      hours: sharedMax / r.hoursMax,
+      hours: sharedMax / r.pointee.hoursMax,
       preference: !q.hasPreferences
         ? 0.5
-        : q.prefersJobType(r.jobType)
-          ? 1 : (r.sector != noCode && q.prefersSector(r.sector)) ? 0.5 : 0,
-      experience: q.hasExperience(r.jobType) ? 1 : 0,
+        : q.prefersJobType(r.pointee.jobType)
+          ? 1 : (r.pointee.sector != noCode && q.prefersSector(r.pointee.sector)) ? 0.5 : 0,
+      experience: q.hasExperience(r.pointee.jobType) ? 1 : 0,
       start: PairFeatures.start(daysLate: daysLate))
     // The chord bounds the distance feature, so most pairs are turned away from a full list
     // before the haversine; a near miss beyond reach scores 0 for distance.
