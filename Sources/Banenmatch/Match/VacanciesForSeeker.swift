@@ -181,10 +181,27 @@ struct VacancyScan {
     }
   }
 
-  /// Pass 2 over one grid: every entry, for near misses beyond reach.
+  /// Pass 2 over one grid: every entry, for near misses beyond reach, which fail distance and
+  /// so must pass required skills and accommodations too (the entry tells most that do not).
   mutating func visitBeyondReach(_ grid: CellGrid<VacancyEntry>) {
+    let skillFold = q.skills.folded
+    let needs = q.needs.word
+    // A pair beyond reach scores 0 for distance; its job type bounds the rest (skills, hours
+    // and start at their best): most vacancies of other job types than hers cannot enter.
+    let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
     grid.forEachRun(in: nil) { entries in
-      for entry in entries where passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
+      for entry in entries {
+        if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+        let slot = Int(entry.slot)
+        let jobType = keys[slot].jobType
+        let preference: Double =
+          !q.hasPreferences ? 0.5 : q.prefersJobType(jobType) ? 1 : anySector ? 0.5 : 0
+        let best = FeatureValues(
+          skills: 1, distance: 0, hours: 1, preference: preference, experience: q.hasExperience(jobType) ? 1 : 0,
+          start: 1)
+        if near.excludes(bound: weights.score(best, total: totalWeight)) { continue }
+        if passes(slot) { judge(slot, farPass: true) }
+      }
     }
   }
 
