@@ -171,12 +171,21 @@ struct VacancyScan {
     let skillFold = q.skills.folded
     let needs = q.needs.word
     grid.forEachRun(in: grid.window(disc)) { entries in
-      for entry in entries {
-        if entry.isBeyond(point, limit: limit) { continue }
-        let failures = (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
-        if failures > allowance { continue }
-        let slot = Int(entry.slot)
-        if passes(slot) { judge(slot, farPass: false) }
+      if allowance == 0 {
+        for entry in entries {
+          if entry.isBeyond(point, limit: limit) { continue }
+          if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+          let slot = Int(entry.slot)
+          if passes(slot) { judge(slot, farPass: false) }
+        }
+      } else {
+        for entry in entries {
+          if entry.isBeyond(point, limit: limit) { continue }
+          let failures = (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+          if failures > 1 { continue }
+          let slot = Int(entry.slot)
+          if passes(slot) { judge(slot, farPass: false) }
+        }
       }
     }
   }
