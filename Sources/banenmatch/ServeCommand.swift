@@ -65,6 +65,7 @@ struct ServeCommand: ParsableCommand {
 
     var index = MatchIndex()
     if let data {
+      logger.info("loading", metadata: ["data": "\(data)"])
       let started = ContinuousClock.now
       do throws(DataDirectory.LoadError) {
         index = try DataDirectory.loadIndex(data)

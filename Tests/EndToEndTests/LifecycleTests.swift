@@ -49,7 +49,8 @@ extension EndToEnd {
     @Test func sigtermWhileLoadingDataExitsZero() throws {
       let data = try Fixtures.dataSet(seekers: 20_000, vacancies: 3_000, seed: 7)
       let worker = try WorkerProcess(arguments: ["--data", data])
-      usleep(20_000)  // well before a 20,000-seeker load has finished in a debug build
+      // The load has begun (a 20,000-seeker load takes over a second in a debug build).
+      try worker.waitForStderr(containing: "loading")
       worker.deliver(signal: SIGTERM)
       #expect(try worker.waitForExit() == .exited(0))
     }
