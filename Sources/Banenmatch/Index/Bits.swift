@@ -52,7 +52,6 @@ struct Bits256: Hashable, Sendable {
   }
 
   var count: Int { w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount }
-  var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
 
   /// Bit `code % 64` of every member: a cheap, conservative stand-in for subset tests
   /// (`a ⊆ b` implies `a.folded ⊆ b.folded`).

@@ -71,12 +71,6 @@ struct CodeTable: Sendable {
     return entry == 0 ? CodeTable.absent : entry - 1
   }
 
-  /// Interns each code; returns them sorted, each once.
-  mutating func internSet(_ codes: [String]) -> [UInt32] {
-    var numbers = codes.map { intern($0) }
-    numbers.sort()
-    return numbers.uniqued()
-  }
 }
 
 /// The code lists of every record of one kind in their original order, repeats kept, one
@@ -101,6 +95,37 @@ struct CodeListPool: Sendable {
 
   func codes(from start: UInt32, count: Int) -> ContiguousArray<UInt32>.SubSequence {
     pool[Int(start)..<Int(start) + count]
+  }
+
+  /// Copies the lists still referred to — `count` codes from `start` for each record, in the
+  /// order given — to a fresh pool, leaving out the garbage; returns their new starts.
+  mutating func compact(_ lists: some Sequence<(start: UInt32, count: Int)>) -> [UInt32] {
+    var fresh = CodeListPool()
+    let starts = lists.map { fresh.store(codes(from: $0.start, count: $0.count)) }
+    self = fresh
+    return starts
+  }
+}
+
+/// Reads one record's lists back from the pool, one after another, as the vocabulary's texts.
+struct CodeListReader {
+  private var codes: ContiguousArray<UInt32>.SubSequence
+
+  init(_ pool: CodeListPool, from start: UInt32, count: Int) { codes = pool.codes(from: start, count: count) }
+
+  mutating func next(_ count: UInt32, _ table: CodeTable) -> [String] {
+    let part = codes.prefix(Int(count))
+    codes = codes.dropFirst(Int(count))
+    return part.map { table.codes[Int($0)] }
+  }
+}
+
+extension Array where Element == UInt32 {
+  /// Appends the codes of `texts` interned in `table`; returns where they lie.
+  mutating func appendInterned(_ texts: [String], _ table: inout CodeTable) -> Range<Int> {
+    let first = count
+    for text in texts { append(table.intern(text)) }
+    return first..<count
   }
 }
 

@@ -194,28 +194,20 @@ struct SeekerColumns: Sendable {
 
   /// Copies every slot's lists to a fresh pool, leaving out those no slot refers to.
   private mutating func compactLists() {
-    var fresh = CodeListPool()
-    for slot in details.indices {
-      details[slot].listStart = fresh.store(lists.codes(from: details[slot].listStart, count: details[slot].listCount))
-    }
-    lists = fresh
+    let starts = lists.compact(details.lazy.map { ($0.listStart, $0.listCount) })
+    for slot in details.indices { details[slot].listStart = starts[slot] }
   }
 
   /// The seeker at `slot`, as it was written.
   func record(_ slot: Int, vocabulary: Vocabulary) -> Seeker {
     let row = rows[slot]
     let d = details[slot]
-    var codes = lists.codes(from: d.listStart, count: d.listCount)
-    func next(_ count: UInt32, _ table: CodeTable) -> [String] {
-      let part = codes.prefix(Int(count))
-      codes = codes.dropFirst(Int(count))
-      return part.map { table.codes[Int($0)] }
-    }
-    let skills = next(d.skills, vocabulary.skills)
-    let experience = next(d.experience, vocabulary.jobTypes)
-    let needs = next(d.needs, vocabulary.accommodations)
-    let jobTypes = next(d.jobTypes, vocabulary.jobTypes)
-    let sectors = next(d.sectors, vocabulary.sectors)
+    var reader = CodeListReader(lists, from: d.listStart, count: d.listCount)
+    let skills = reader.next(d.skills, vocabulary.skills)
+    let experience = reader.next(d.experience, vocabulary.jobTypes)
+    let needs = reader.next(d.needs, vocabulary.accommodations)
+    let jobTypes = reader.next(d.jobTypes, vocabulary.jobTypes)
+    let sectors = reader.next(d.sectors, vocabulary.sectors)
     return Seeker(
       id: ids[slot], region: row.region == noCode ? nil : vocabulary.regions.codes[Int(row.region)],
       location: d.location, maxTravelKm: row.maxTravelKm, hours: HourRange(min: row.hoursMin, max: row.hoursMax),
@@ -389,16 +381,11 @@ struct SeekerColumns: Sendable {
     lists.reserveCapacity(
       seeker.skills.count + seeker.experience.count + seeker.needs.count
         + (seeker.preferences.map { $0.jobTypes.count + $0.sectors.count } ?? 0))
-    func intern(_ codes: [String], _ table: inout CodeTable) -> Range<Int> {
-      let first = lists.count
-      for code in codes { lists.append(table.intern(code)) }
-      return first..<lists.count
-    }
-    let skills = intern(seeker.skills, &vocabulary.skills)
-    let experience = intern(seeker.experience, &vocabulary.jobTypes)
-    let needs = intern(seeker.needs, &vocabulary.accommodations)
-    let jobTypes = intern(seeker.preferences?.jobTypes ?? [], &vocabulary.jobTypes)
-    let sectors = intern(seeker.preferences?.sectors ?? [], &vocabulary.sectors)
+    let skills = lists.appendInterned(seeker.skills, &vocabulary.skills)
+    let experience = lists.appendInterned(seeker.experience, &vocabulary.jobTypes)
+    let needs = lists.appendInterned(seeker.needs, &vocabulary.accommodations)
+    let jobTypes = lists.appendInterned(seeker.preferences?.jobTypes ?? [], &vocabulary.jobTypes)
+    let sectors = lists.appendInterned(seeker.preferences?.sectors ?? [], &vocabulary.sectors)
     let row = SeekerRow(
       x: unit.x, y: unit.y, z: unit.z, maxTravelKm: seeker.maxTravelKm,
       reachChord: GeoMath.chordLimit(km: seeker.maxTravelKm),

@@ -163,11 +163,8 @@ struct VacancyColumns: Sendable {
       keys[slot] = rowKeys
     }
     if lists.isWasteful {
-      var fresh = CodeListPool()
-      for i in details.indices {
-        details[i].listStart = fresh.store(lists.codes(from: details[i].listStart, count: details[i].listCount))
-      }
-      lists = fresh
+      let starts = lists.compact(details.lazy.map { ($0.listStart, $0.listCount) })
+      for slot in details.indices { details[slot].listStart = starts[slot] }
     }
   }
 
@@ -183,15 +180,10 @@ struct VacancyColumns: Sendable {
   func record(_ slot: Int, vocabulary: Vocabulary) -> Vacancy {
     let row = rows[slot]
     let d = details[slot]
-    var codes = lists.codes(from: d.listStart, count: d.listCount)
-    func next(_ count: UInt32, _ table: CodeTable) -> [String] {
-      let part = codes.prefix(Int(count))
-      codes = codes.dropFirst(Int(count))
-      return part.map { table.codes[Int($0)] }
-    }
-    let required = next(d.required, vocabulary.skills)
-    let preferred = next(d.preferred, vocabulary.skills)
-    let offers = next(d.offers, vocabulary.accommodations)
+    var reader = CodeListReader(lists, from: d.listStart, count: d.listCount)
+    let required = reader.next(d.required, vocabulary.skills)
+    let preferred = reader.next(d.preferred, vocabulary.skills)
+    let offers = reader.next(d.offers, vocabulary.accommodations)
     func text(_ number: UInt32) -> String? { number == CodeTable.absent ? nil : vocabulary.texts.codes[Int(number)] }
     return Vacancy(
       id: ids[slot],
@@ -297,14 +289,9 @@ struct VacancyColumns: Sendable {
     let region = vacancy.region.map { vocabulary.regions.intern($0) } ?? noCode
     var lists: [UInt32] = []
     lists.reserveCapacity(vacancy.requiredSkills.count + vacancy.preferredSkills.count + vacancy.offers.count)
-    func intern(_ codes: [String], _ table: inout CodeTable) -> Range<Int> {
-      let first = lists.count
-      for code in codes { lists.append(table.intern(code)) }
-      return first..<lists.count
-    }
-    let required = intern(vacancy.requiredSkills, &vocabulary.skills)
-    let preferred = intern(vacancy.preferredSkills, &vocabulary.skills)
-    let offers = intern(vacancy.offers, &vocabulary.accommodations)
+    let required = lists.appendInterned(vacancy.requiredSkills, &vocabulary.skills)
+    let preferred = lists.appendInterned(vacancy.preferredSkills, &vocabulary.skills)
+    let offers = lists.appendInterned(vacancy.offers, &vocabulary.accommodations)
     let preferredHigh = CodeOverflow.high(lists[preferred], limit: Bits256.limit)
     let preferredBits = Bits256(lists[preferred])
     let row = VacancyRow(

@@ -33,11 +33,4 @@ struct UnitVector: Sendable {
   init(point: GeoPoint) {
     self.init(lat: point.lat * GeoMath.degreesToRadians, lon: point.lon * GeoMath.degreesToRadians)
   }
-
-  /// Whether the great-circle distance to `other` certainly exceeds the distance whose
-  /// chord is `limit` (`GeoMath.chordLimit`).
-  @inline(__always)
-  func isBeyond(_ other: UnitVector, limit: Double) -> Bool {
-    GeoMath.chordExceeds(dx: x - other.x, dy: y - other.y, dz: z - other.z, limit: limit)
-  }
 }

@@ -27,17 +27,11 @@ enum GeoMath {
 
   /// The straight-line distance through the Earth, on the unit sphere, that corresponds to a
   /// great-circle distance of `km`: 2·sin(km / 2R). Comparing squared chords between unit
-  /// vectors needs no trigonometry per pair; used as a conservative prefilter only.
+  /// vectors needs no trigonometry per pair; `ReachLimit` uses it with slack for rounding and
+  /// lets the haversine decide in the band between.
   static func chordLimit(km: Double) -> Double {
     let half = km / (2 * earthRadiusKm)
     return half >= Double.pi / 2 ? 2 : 2 * sin(half)
-  }
-
-  /// Whether the chord between two unit vectors is certainly longer than `limit` (with slack
-  /// for rounding), so that the exact haversine test would fail too.
-  @inline(__always)
-  static func chordExceeds(dx: Double, dy: Double, dz: Double, limit: Double) -> Bool {
-    dx * dx + dy * dy + dz * dz > limit * limit * (1 + 1e-9) + 1e-15
   }
 
   /// The unit vector of a position in radians.
