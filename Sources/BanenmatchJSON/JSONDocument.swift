@@ -4,7 +4,8 @@ internal import CJansson
   import Glibc
 #endif
 
-/// A parsed JSON text, owned: the jansson tree is freed when the document goes away.
+/// A parsed JSON text, owned: the jansson tree lives in the document's own `JanssonArena`
+/// and goes with it, in one `free` per chunk rather than one per node.
 ///
 ///     let document = try JSONDocument(parsing: Array(#"{"id": "S-1"}"#.utf8))
 ///     document.root.member("id")?.string  // "S-1"
@@ -12,26 +13,44 @@ internal import CJansson
 /// The corresponding C function is `json_loadb`, with `JSON_DECODE_ANY | JSON_ALLOW_NUL`:
 /// any value at the top level, `\u0000` allowed inside strings.
 public final class JSONDocument: @unchecked Sendable {
-  // Read-only after init: jansson allows concurrent reads of a tree nobody mutates.
+  // Read-only after init: jansson allows concurrent reads of a tree nobody mutates, and
+  // nothing ever changes a node's reference count (the tree is never `json_decref`ed).
   let pointer: UnsafeMutablePointer<json_t>
+  /// Holds every node of the tree.
+  private let arena: JanssonArena
 
   /// Parses `bytes`, which must hold exactly one JSON value (white space around it allowed).
   public convenience init(parsing bytes: UnsafeRawBufferPointer) throws(JSONParseError) {
-    try self.init(taking: JSONDocument.load(bytes).get())
+    let (pointer, arena) = try JSONDocument.load(bytes)
+    self.init(pointer: pointer, arena: arena)
   }
 
   public convenience init(parsing bytes: [UInt8]) throws(JSONParseError) {
-    try self.init(taking: bytes.withUnsafeBytes { JSONDocument.load($0) }.get())
+    let loaded = bytes.withUnsafeBytes { raw in Result { () throws(JSONParseError) in try JSONDocument.load(raw) } }
+    let (pointer, arena) = try loaded.get()
+    self.init(pointer: pointer, arena: arena)
   }
 
-  private static func load(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeMutablePointer<json_t>, JSONParseError> {
-    // A document frees its tree with json_decref: the tree must not be in an arena.
+  private init(pointer: UnsafeMutablePointer<json_t>, arena: JanssonArena) {
+    self.pointer = pointer
+    self.arena = arena
+  }
+
+  private static func load(
+    _ bytes: UnsafeRawBufferPointer
+  ) throws(JSONParseError) -> (UnsafeMutablePointer<json_t>, JanssonArena) {
+    // A thread's own arena (the loader's) would take the tree and drop it at its next reset.
     precondition(!JanssonArena.isActive, "JSONDocument parsed while a JanssonArena is current")
-    return parse(bytes)
+    // jansson's nodes take a few times the text: one chunk for a request, doubling beyond.
+    let arena = JanssonArena(chunkSize: max(1024, bytes.count * 4))
+    arena.activate()
+    let parsed = parse(bytes)
+    arena.deactivate()
+    return (try parsed.get(), arena)
   }
 
-  /// Parses `bytes` as `init(parsing:)` does, into a tree the caller owns: in the calling
-  /// thread's `JanssonArena` when one is current, else to be freed with `json_decref`.
+  /// Parses `bytes` as `init(parsing:)` does, into a tree in the calling thread's current
+  /// `JanssonArena`, or, when none is, one the caller frees with `json_decref`.
   static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<UnsafeMutablePointer<json_t>, JSONParseError> {
     var error = json_error_t()
     let flags = Int(JSON_DECODE_ANY | JSON_ALLOW_NUL)
@@ -42,10 +61,6 @@ public final class JSONDocument: @unchecked Sendable {
     guard let root else { return .failure(JSONParseError(error)) }
     return .success(root)
   }
-
-  init(taking pointer: UnsafeMutablePointer<json_t>) { self.pointer = pointer }
-
-  deinit { json_decref(pointer) }
 
   /// Seeds jansson's hash function once, before several threads parse at the same time
   /// (jansson seeds lazily otherwise, which is not thread-safe). The corresponding C function

@@ -16,6 +16,9 @@ public struct JSONWriter: Sendable {
 
   public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
+  /// Makes room for `count` more bytes at once, so that a known-large text grows once.
+  public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
   public var string: String { String(decoding: bytes, as: UTF8.self) }
 
   public mutating func object(_ body: (inout JSONWriter) -> Void) {
@@ -41,6 +44,20 @@ public struct JSONWriter: Sendable {
     separate()
     writeString(name)
     bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  /// Writes an object key that needs no escape (a name in our code, checked in debug
+  /// builds), copying its bytes as they are; the next call writes its value.
+  public mutating func key(plain name: StaticString) {
+    separate()
+    name.withUTF8Buffer { utf8 in
+      assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(UInt8(ascii: ":"))
+    }
     needsComma = false
   }
 
@@ -190,20 +207,19 @@ public struct JSONWriter: Sendable {
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
   private mutating func writeString(_ value: String) {
+    // Most strings (ids, codes, keys) need no escape: copy their bytes at once.
+    let copied =
+      value.utf8.withContiguousStorageIfAvailable { utf8 in
+        for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+          return false
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
+        return true
+      } ?? false
+    if copied { return }
     bytes.append(UInt8(ascii: "\""))
-    // Most strings (ids, codes) need no escape: copy their bytes at once.
-    var copy = value
-    let plain = copy.withUTF8 { utf8 in
-      guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-        return false
-      }
-      bytes.append(contentsOf: utf8)
-      return true
-    }
-    if plain {
-      bytes.append(UInt8(ascii: "\""))
-      return
-    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

@@ -5,20 +5,18 @@ import Synchronization
   import Glibc
 #endif
 
-/// Memory for the jansson trees of one thread's lines while a data file loads: parsing a
-/// line costs no `malloc`, and its tree is dropped whole by `reset()`, with no `free` and no
-/// walk of the tree.
+/// Memory for jansson trees: parsing costs no `malloc` per node, and the trees are dropped
+/// whole by `reset()` or with the arena, with no `free` per node and no walk of the tree.
+/// The loader keeps one per thread for its lines; every `JSONDocument` (a worker's request)
+/// has its own.
 ///
 /// jansson allocates through one pair of process-wide functions (`json_set_alloc_funcs`).
 /// Ours, installed before the first parse, look for an arena made current on the calling
 /// thread by `activate()`: there `malloc` bumps a pointer and `free` does nothing; on every
 /// other thread, and for memory that is not the arena's, they are libc's `malloc` and `free`.
-/// So everything else that uses jansson (the worker's requests) is unaffected, whenever the
-/// functions were installed.
 ///
 /// The rule that makes it safe: a tree parsed while an arena is current is never
-/// `json_decref`ed (it dies with `reset()`), and nothing of it is used after `reset()`;
-/// `JSONDocument`, which decrefs its tree, refuses to parse while an arena is current.
+/// `json_decref`ed (it dies with `reset()` or the arena), and nothing of it is used after.
 final class JanssonArena: @unchecked Sendable {
   private let state: UnsafeMutablePointer<ArenaState>
 

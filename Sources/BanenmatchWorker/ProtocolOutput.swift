@@ -12,11 +12,19 @@ import Synchronization
 /// that will write it before returning itself. While the host does not read, senders wait
 /// once a few MiB are pending, so memory stays bounded.
 ///
+/// Pipelined answers: while `backlog` requests wait to start, an answer sent as `deferrable`
+/// stays pending (up to 64 KiB) for a later write, since the answer of a waiting request
+/// will follow; the worker flushes whenever a request ends with none waiting. So a host that
+/// pipelines gets its answers in large writes, and one that sends a request at a time gets
+/// each at once.
+///
 /// When the host has closed the pipe (EPIPE), the worker ends quietly with exit code 0.
 public final class ProtocolOutput: Sendable {
   private let fd: Int32
   let framing: Framing
   private let state = Mutex(State())
+  /// Requests accepted but not yet started (the worker counts them).
+  let backlog = Atomic<Int>(0)
 
   private struct State {
     var pending: [UInt8] = []
@@ -25,31 +33,52 @@ public final class ProtocolOutput: Sendable {
 
   /// Above this many pending bytes a sender waits for the writer to catch up.
   static let pendingLimit = 4 << 20
+  /// Deferred answers are written once this many bytes are pending.
+  static let deferLimit = 64 << 10
 
   public init(fd: Int32, framing: Framing) {
     self.fd = fd
     self.framing = framing
   }
 
-  /// Writes one message (a JSON text without newline) in the stream's framing.
-  public func send(_ body: [UInt8]) {
+  /// Writes one message (a JSON text without newline) in the stream's framing; when
+  /// `deferrable` and requests are waiting, possibly later (see the type's description).
+  public func send(_ body: [UInt8], deferrable: Bool = false) {
     let frame = framing.frame(body)
+    let mayDefer = deferrable && backlog.load(ordering: .relaxed) > 0
     var batch: [UInt8]?
     while true {
       let queued: Bool = state.withLock { state in
         if state.writing && state.pending.count > Self.pendingLimit { return false }
         state.pending.append(contentsOf: frame)
-        if !state.writing {
+        if !state.writing && !(mayDefer && state.pending.count < Self.deferLimit) {
           state.writing = true
-          var taken: [UInt8] = []
-          swap(&taken, &state.pending)
-          batch = taken
+          batch = state.pending
+          state.pending.removeAll(keepingCapacity: true)
         }
         return true
       }
       if queued { break }
       usleep(200)
     }
+    if let batch { writeAll(batch) }
+  }
+
+  /// Writes whatever is pending, unless another thread is writing (which then writes it).
+  public func flush() {
+    let batch: [UInt8]? = state.withLock { state in
+      guard !state.writing && !state.pending.isEmpty else { return nil }
+      state.writing = true
+      defer { state.pending.removeAll(keepingCapacity: true) }
+      return state.pending
+    }
+    if let batch { writeAll(batch) }
+  }
+
+  /// Writes `first`, then what was sent meanwhile, until nothing is pending; the caller
+  /// holds the writer's role (`writing`), which this gives up.
+  private func writeAll(_ first: [UInt8]) {
+    var batch: [UInt8]? = first
     while let bytes = batch {
       write(bytes)
       batch = state.withLock { state in
@@ -57,9 +86,8 @@ public final class ProtocolOutput: Sendable {
           state.writing = false
           return nil
         }
-        var taken: [UInt8] = []
-        swap(&taken, &state.pending)
-        return taken
+        defer { state.pending.removeAll(keepingCapacity: true) }
+        return state.pending
       }
     }
   }

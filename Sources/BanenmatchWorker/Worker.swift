@@ -20,6 +20,8 @@ public final class Worker: @unchecked Sendable {
 
   // Reader-thread state.
   private var index: MatchIndex
+  /// The index as reads see it, made by the first read after a write (nil until then).
+  private var snapshot: IndexSnapshot?
   private var shutdownRequested = false
 
   private let inflight = DispatchGroup()
@@ -56,12 +58,18 @@ public final class Worker: @unchecked Sendable {
     }
   }
 
-  public func end() { inflight.leave() }
+  /// Ends a message `begin()` counted. Its replies may have been deferred behind waiting
+  /// requests; when none waits any more, they are written now.
+  public func end() {
+    if output.backlog.load(ordering: .relaxed) == 0 { output.flush() }
+    inflight.leave()
+  }
 
   /// Stops taking messages and waits until every request in flight has answered.
   public func drain() {
     stopping.withLock { $0 = true }
     inflight.wait()
+    output.flush()
   }
 
   // MARK: Messages
@@ -98,15 +106,16 @@ public final class Worker: @unchecked Sendable {
             w.integer(error.column)
             w.key("position")
             w.integer(error.position)
-            w.key("message")
+            w.key(plain: "message")
             w.string(error.message)
           }
         }
       output.send(Self.response(id: .null, error: rpcError))
       return .proceed
     }
-    let depth = Preflight.depth(message)
-    if depth > limits.maxDepth {
+    if Preflight.mayNestDeeper(message, than: limits.maxDepth), case let depth = Preflight.depth(message),
+      depth > limits.maxDepth
+    {
       output.send(
         Self.response(
           id: .null,
@@ -115,7 +124,7 @@ public final class Worker: @unchecked Sendable {
     }
     let root = document.root
     guard root.kind == .array else {
-      return process(root) { [output] reply in if let reply { output.send(reply) } }
+      return process(root) { [output] reply in if let reply { output.send(reply, deferrable: true) } }
     }
     if root.count == 0 {
       output.send(Self.response(id: .null, error: RPCError(.invalidRequest, "Invalid Request: empty batch")))
@@ -191,6 +200,9 @@ public final class Worker: @unchecked Sendable {
       answer(.success(JSONWriter.null))
     default:
       if let write = MethodRegistry.writes[method] {
+        // Dropped first, so that the write changes the index in place unless a read in flight
+        // still holds the snapshot.
+        snapshot = nil
         let result = Result { () throws(RPCError) in try write.run(params: params, index: &index) }
         let counts = [("version", index.version), ("seekers", index.seekerCount), ("vacancies", index.vacancyCount)]
         log(method, id, started, result, counts: counts)
@@ -214,14 +226,24 @@ public final class Worker: @unchecked Sendable {
     if let token = params?.member("progressToken").flatMap(RequestID.init), token != .null {
       progress = ProgressReporter(token: token, output: output)
     }
-    let context = ReadContext(index: index, today: today(), limits: limits, cancellation: flag, progress: progress)
+    let current = snapshot ?? IndexSnapshot(index)
+    snapshot = current
+    let context = ReadContext(
+      snapshot: current, today: today(), limits: limits, cancellation: flag, progress: progress,
+      counts: RequestCounts(recording: logger.logLevel <= .debug))
     let started = ContinuousClock.now
     inflight.enter()
+    output.backlog.add(1, ordering: .relaxed)
     requests.async { [self] in
+      output.backlog.subtract(1, ordering: .relaxed)
+      // A long request first sends the answers that waited for it to start.
+      if ObjectIdentifier(read) == ObjectIdentifier(MatchBatch.self) { output.flush() }
       let result = Result { () throws(RPCError) in try read.run(params: params, context: context) }
       log(method, id, started, result, counts: context.counts.all)
       answer(result)
       if let id { running.withLock { if $0[id] === flag { $0[id] = nil } } }
+      // The last request to end while none waits writes every deferred answer.
+      if output.backlog.load(ordering: .relaxed) == 0 { output.flush() }
       inflight.leave()
     }
   }
@@ -247,11 +269,11 @@ public final class Worker: @unchecked Sendable {
   static func response(id: RequestID, result: [UInt8]) -> [UInt8] {
     var writer = JSONWriter(capacity: result.count + 64)
     writer.object { w in
-      w.key("jsonrpc")
+      w.key(plain: "jsonrpc")
       w.string("2.0")
-      w.key("id")
+      w.key(plain: "id")
       id.write(to: &w)
-      w.key("result")
+      w.key(plain: "result")
       w.raw(bytes: result)
     }
     return writer.bytes
@@ -260,18 +282,18 @@ public final class Worker: @unchecked Sendable {
   static func response(id: RequestID, error: RPCError) -> [UInt8] {
     var writer = JSONWriter()
     writer.object { w in
-      w.key("jsonrpc")
+      w.key(plain: "jsonrpc")
       w.string("2.0")
-      w.key("id")
+      w.key(plain: "id")
       id.write(to: &w)
-      w.key("error")
+      w.key(plain: "error")
       w.object { w in
-        w.key("code")
+        w.key(plain: "code")
         w.integer(error.code.rawValue)
-        w.key("message")
+        w.key(plain: "message")
         w.string(error.message)
         if let data = error.data {
-          w.key("data")
+          w.key(plain: "data")
           data(&w)
         }
       }
@@ -313,6 +335,6 @@ final class BatchReplies: Sendable {
       bytes.append(contentsOf: reply)
     }
     bytes.append(UInt8(ascii: "]"))
-    output.send(bytes)
+    output.send(bytes, deferrable: true)
   }
 }

@@ -111,5 +111,36 @@ extension EndToEnd {
       let outOfOrder = zip(arrival, arrival.dropFirst()).filter { $0 > $1 }.count
       print("pipelined: \(outOfOrder) of \(arrival.count) answers arrived after a later request's answer")
     }
+
+    /// Answers to a burst are held back while more requests wait, so that they leave in large
+    /// writes: none may stay held once the burst is answered, with stdin still open, and a
+    /// request sent alone afterwards is answered at once too.
+    @Test func aBurstIsAnsweredInFullWhileTheHostWaits() throws {
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples])
+      var burst: [UInt8] = []
+      for id in 0..<400 {
+        let method = id % 2 == 0 ? "match.vacanciesForSeeker" : "match.seekersForVacancy"
+        let key = id % 2 == 0 ? #""seekerId":"S-0001""# : #""vacancyId":"V-0001""#
+        let batch =
+          id == 200
+          ? #"{"jsonrpc":"2.0","id":"b","method":"match.batch","params":{"allSeekers":true,"date":"2026-12-01"}}"#
+            + "\n" : ""
+        burst += Array(
+          (#"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":{\#(key),"date":"2026-12-01"}}"# + "\n" + batch)
+            .utf8)
+      }
+      try worker.send(bytes: burst)
+      var ids = Set<String>()
+      for _ in 0..<401 {
+        let object = try worker.nextObject(timeout: .seconds(30))
+        #expect(object["result"] != nil, "\(object)")
+        ids.insert("\(object["id"] ?? "-")")
+      }
+      #expect(ids.count == 401)
+      try worker.send(#"{"jsonrpc":"2.0","id":"alone","method":"engine.info"}"#)
+      let alone = try worker.nextObject(timeout: .seconds(10))
+      #expect(alone["id"] as? String == "alone")
+      #expect(try worker.finish() == .exited(0))
+    }
   }
 }

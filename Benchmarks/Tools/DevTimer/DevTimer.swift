@@ -82,6 +82,10 @@ for shape in shapes {
           : try index.seekers(for: vacancies[i], options: options))
       times.append(now() - t0)
       if pass == passes - 1 { slowest.append((times.last!, i, results.feasible)) }
+      if pass == 0 && argument("nearstats") != nil && !results.nearMisses.isEmpty {
+        let kinds = results.nearMisses.map { "\($0.constraint)" }
+        print("NS \(results.nearMisses.last!.score) \(results.matches.last?.score ?? -1) \(kinds.joined(separator: ","))")
+      }
       if pass == 0 {
         digest.add(results)
         feasible += results.feasible

@@ -23,25 +23,40 @@ protocol WriteMethod: RPCMethod {
 /// What a read sees: the index as of its arrival, "now", the limits, its cancellation flag,
 /// and where to send `$/progress`.
 struct ReadContext: Sendable {
-  var index: MatchIndex
+  var snapshot: IndexSnapshot
   var today: Day
   var limits: WorkerLimits
   var cancellation: CancellationFlag
   var progress: ProgressReporter?
   /// Counts for the request's log line (candidates, feasible, matches …); never content.
-  var counts = RequestCounts()
+  var counts: RequestCounts
+
+  /// The index as of the request's arrival, borrowed from the snapshot (not copied).
+  var index: MatchIndex { _read { yield snapshot.index } }
 }
 
-/// Counts a method reports for the debug log line of its request.
+/// The index as it is between two writes, shared by every read that arrives meanwhile: a
+/// read then takes one reference instead of copying the index's many arrays.
+final class IndexSnapshot: Sendable {
+  let index: MatchIndex
+  init(_ index: MatchIndex) { self.index = index }
+}
+
+/// Counts a method reports for the debug log line of its request; kept only when that line
+/// is written (`recording`).
 final class RequestCounts: Sendable {
   private let values = Mutex<[(String, Int)]>([])
-  init() {}
-  func note(_ name: String, _ value: Int) { values.withLock { $0.append((name, value)) } }
+  let recording: Bool
+  init(recording: Bool) { self.recording = recording }
+  func note(_ name: String, _ value: Int) {
+    if recording { values.withLock { $0.append((name, value)) } }
+  }
   var all: [(String, Int)] { values.withLock { $0 } }
 }
 
 extension RequestCounts {
   func note(_ results: MatchResults) {
+    guard recording else { return }
     note("candidates", results.candidates)
     note("feasible", results.feasible)
     note("matches", results.matches.count)

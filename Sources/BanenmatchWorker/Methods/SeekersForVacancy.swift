@@ -23,7 +23,7 @@ struct SeekersForVacancy: ReadMethod {
       throw error.rpcError(kind: "vacancy")
     }
     context.counts.note(results)
-    var writer = JSONWriter()
+    var writer = JSONWriter(capacity: 0)  // sized by matchResults
     writer.matchResults(results, idKey: "seekerId")
     return writer
   }

@@ -23,7 +23,7 @@ struct VacanciesForSeeker: ReadMethod {
       throw error.rpcError(kind: "seeker")
     }
     context.counts.note(results)
-    var writer = JSONWriter()
+    var writer = JSONWriter(capacity: 0)  // sized by matchResults
     writer.matchResults(results, idKey: "vacancyId")
     return writer
   }

@@ -6,6 +6,15 @@ enum Preflight {
     bytes.withUnsafeBufferPointer { $0.contains(0) }
   }
 
+  /// Whether the nesting may exceed `limit`: false when the text has no more opening
+  /// brackets (inside strings or not) than that, so most messages need no `depth(_:)`.
+  static func mayNestDeeper(_ bytes: [UInt8], than limit: Int) -> Bool {
+    guard bytes.count > limit else { return false }
+    var openers = 0
+    for byte in bytes where byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { openers += 1 }
+    return openers > limit
+  }
+
   /// The deepest nesting of arrays and objects, counting brackets outside strings. Called on
   /// text jansson has accepted, so the string scanning need not validate anything.
   static func depth(_ bytes: [UInt8]) -> Int {
