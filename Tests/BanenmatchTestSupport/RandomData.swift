@@ -5,7 +5,10 @@ import Banenmatch
 /// Small vocabularies so that codes collide often; canonically equivalent but byte-different
 /// codes and ids ("é" and "e\u{301}") so that byte comparison is exercised; points within about
 /// 60 km of Leeuwarden so that distances matter; coarse hours, dates and wage values so that
-/// boundaries are hit exactly and scores tie (which exercises tie-breaking by id).
+/// boundaries are hit exactly and scores tie (which exercises tie-breaking by id), with one
+/// hour value (7.3) that is no whole half hour and wage values (33.3, and a minimum of
+/// 33.300001 between it and the next single-precision value) that single precision cannot
+/// tell apart, for the index's entry tests.
 ///
 ///     var rng = SplitMix64(seed: 7)
 ///     let data = RandomData()
@@ -63,7 +66,7 @@ public struct RandomData: Sendable {
     GeoPoint(lat: 53.0100, lon: 6.2000),
   ]
 
-  static let hourSteps: [Double] = [0, 4, 8, 12, 16, 20, 24, 25.5, 32, 36, 40]
+  static let hourSteps: [Double] = [0, 4, 7.3, 8, 12, 16, 20, 24, 25.5, 32, 36, 40]
 
   // MARK: Ids
 
@@ -121,7 +124,7 @@ public struct RandomData: Sendable {
         jobTypes: codes(Self.jobTypes, count: 0...2, exotic: exotic, using: &rng),
         sectors: codes(Self.sectors, count: 0...2, exotic: exotic, using: &rng))
     }
-    if !rng.chance(0.4) { seeker.wageValue = rng.pick([0, 20, 40, 50, 60, 80, 100] as [Double]) }
+    if !rng.chance(0.4) { seeker.wageValue = rng.pick([0, 20, 33.3, 40, 50, 60, 80, 100] as [Double]) }
     seeker.registered = rng.chance(0.85)
     return seeker
   }
@@ -146,7 +149,7 @@ public struct RandomData: Sendable {
     vacancy.preferredSkills = codes(Self.skills, count: 0...4, exotic: exotic, using: &rng)
     vacancy.offers = codes(Self.accommodations, count: 0...5, exotic: exotic, using: &rng)
     vacancy.minEducation = rng.chance(0.5) ? .none : rng.pick(Education.allCases)
-    if rng.chance(0.5) { vacancy.minWageValue = rng.pick([0, 30, 40, 50, 60] as [Double]) }
+    if rng.chance(0.5) { vacancy.minWageValue = rng.pick([0, 30, 33.3, 33.300001, 40, 50, 60] as [Double]) }
     vacancy.banenafspraak = rng.chance(0.7)
     return vacancy
   }

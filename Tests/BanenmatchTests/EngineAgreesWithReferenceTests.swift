@@ -27,7 +27,8 @@ import Testing
 
   /// Vocabularies larger than a row's inline bits (256 skills, 64 of each other code space):
   /// a prelude of far-away records interns filler codes first, so that the random records'
-  /// codes straddle the limits and many live in the rows' overflow.
+  /// codes straddle the limits and many live in the rows' overflow. Three skills sit 32 codes
+  /// after three others, so that they share bits when folded to 32 (as the index's entries do).
   @Test(arguments: seeds.prefix(3))
   func engineAgreesWithReferenceWithLargeVocabularies(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed ^ 0xB16)
@@ -35,7 +36,8 @@ import Testing
     let far = GeoPoint(lat: -33.9, lon: 151.2)
     let seeker = Seeker(
       id: "S-vocabulaire", location: far, maxTravelKm: 10, hours: HourRange(min: 0, max: 40),
-      skills: filler("vaardigheid", 250) + RandomData.skills.prefix(6),
+      skills: RandomData.skills.prefix(3) + filler("vaardigheid", 29) + RandomData.skills[3..<6]
+        + filler("vaardigheid-b", 218),
       experience: filler("beroep", 62) + RandomData.jobTypes.prefix(1),
       needs: filler("voorziening", 62) + RandomData.accommodations.prefix(2),
       preferences: Seeker.Preferences(
@@ -47,6 +49,50 @@ import Testing
       seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(),
       prelude: ([seeker], [vacancy]), using: &rng)
     Self.expectAgreement(world, seed: seed, using: &rng)
+  }
+
+  /// Skills that share a bit when folded to 32, as the seekers' grid entries fold them, with
+  /// few accommodations (so that entries can tell a pair feasible without its row): six skills
+  /// sit 32 codes after the other six, interned by a far-away prelude seeker.
+  @Test(arguments: seeds.prefix(3))
+  func engineAgreesWithReferenceWhenFoldedSkillsCollide(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed ^ 0xF01D)
+    let seeker = Seeker(
+      id: "S-vouwen", location: GeoPoint(lat: -33.9, lon: 151.2), maxTravelKm: 10, hours: HourRange(min: 0, max: 40),
+      skills: RandomData.skills.prefix(6) + (0..<26).map { "vaardigheid-\($0)" } + RandomData.skills[6..<12])
+    let world = try RandomWorld(
+      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(), prelude: ([seeker], []),
+      using: &rng)
+    Self.expectAgreement(world, seed: seed, using: &rng)
+  }
+
+  /// The entries bound a pair's matched preferred skills by their skills folded to 32 bits;
+  /// two preferred skills that share a bit must still count twice. Here "a" and "b" are
+  /// codes 0 and 32: the worse of two seekers holding both is seen first and fills the list
+  /// of one; the better, seen next, must replace her.
+  @Test func matchedSkillsThatShareAFoldedBitCountTwice() throws {
+    var index = MatchIndex()
+    let far = GeoPoint(lat: -33.9, lon: 151.2)
+    let fillers = (0..<31).map { "vaardigheid-\($0)" }
+    let hours = HourRange(min: 0, max: 40)
+    func seeker(_ id: String, _ lat: Double) -> Seeker {
+      Seeker(
+        id: id, location: GeoPoint(lat: lat, lon: 5.0), maxTravelKm: 20, hours: hours, skills: ["a", "b"],
+        experience: ["schoonmaak"])
+    }
+    try index.upsert(seekers: [
+      Seeker(id: "S-0", location: far, maxTravelKm: 5, hours: hours, skills: ["a"] + fillers + ["b"]),
+      // South of the vacancy (visited first) and farther; north and nearer.
+      seeker("S-1", 51.95), seeker("S-2", 52.02),
+    ])
+    try index.upsert(vacancies: [
+      Vacancy(
+        id: "V-1", employer: Vacancy.Employer(id: "E-1", type: .markt), jobType: "schoonmaak",
+        location: GeoPoint(lat: 52.0, lon: 5.0), hours: HourRange(min: 8, max: 16), preferredSkills: ["a", "b"])
+    ])
+    let results = try index.seekers(forVacancyID: "V-1", options: MatchOptions(date: Day(iso: "2026-12-01")!, limit: 1))
+    #expect(results.feasible == 2)
+    #expect(results.matches.map(\.id) == ["S-2"])
   }
 
   /// The same layout by the antimeridian, by the north pole and in the far south, where the

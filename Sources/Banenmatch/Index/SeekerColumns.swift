@@ -44,7 +44,11 @@ struct GeoRow: Sendable {
 }
 
 /// A seeker in a grid: position and reach in single precision, and the facts most pairs
-/// fail on, for a first test that never touches the row. 32 bytes.
+/// fail on, for a first test that never touches the row. 44 bytes.
+///
+/// Hours, availability and wage value are here too, so that without near misses the entry
+/// alone can tell most pairs feasible or not (`SeekerScan.visitWithinReach`); the row is read
+/// only for the pairs that might enter the list, and where the entry cannot tell.
 struct SeekerEntry: GridEntry {
   var x, y, z: Float
   /// The reach as a chord, rounded up.
@@ -54,10 +58,19 @@ struct SeekerEntry: GridEntry {
   /// `fold(a) ⊆ fold(b)`.
   var skills: UInt32
   var needs: UInt32
+  /// The row's `available` (`nowDay`: now).
+  var available: Int32
+  /// The wage value rounded up to single precision; +∞ when unknown (it never fails).
+  var wageHigh: Float
   var workdays: UInt8
   var registered: Bool
   /// `unknownRank`: unknown.
   var educationRank: Int8
+  /// Hours in half hours when `hoursExact` (both whole half hours up to 127.5); else 0 and
+  /// 255, which no vacancy's hours fail.
+  var hoursMin2: UInt8
+  var hoursMax2: UInt8
+  var hoursExact: Bool
 
   init(slot: Int, row: SeekerRow, overflow: CodeOverflow?) {
     x = Float(row.x)
@@ -67,9 +80,30 @@ struct SeekerEntry: GridEntry {
     self.slot = Int32(slot)
     skills = fold32(row.skills.folded) | fold32(overflow?.first ?? [])
     needs = fold32(row.needs.word) | fold32(overflow?.second ?? [])
+    available = row.available
+    if row.wageValue.isNaN {
+      wageHigh = .infinity
+    } else {
+      let nearest = Float(row.wageValue)
+      wageHigh = Double(nearest) < row.wageValue ? nearest.nextUp : nearest
+    }
     workdays = row.workdays
     registered = row.registered
     educationRank = row.educationRank
+    let (min2, max2) = (row.hoursMin * 2, row.hoursMax * 2)
+    hoursExact =
+      min2 >= 0 && min2 <= max2 && max2 <= 255 && min2 == min2.rounded(.down) && max2 == max2.rounded(.down)
+    hoursMin2 = hoursExact ? UInt8(min2) : 0
+    hoursMax2 = hoursExact ? UInt8(max2) : 255
+  }
+
+  /// The squared chord to `point`, in single precision.
+  @inline(__always)
+  func chord2(to point: FloatPoint) -> Float {
+    let dx = x - point.x
+    let dy = y - point.y
+    let dz = z - point.z
+    return dx * dx + dy * dy + dz * dz
   }
 
   /// Whether the seeker is certainly farther from `point` than the smaller of her reach and

@@ -55,12 +55,16 @@ extension MatchIndex {
           // Pass 1: within reach. When near misses are not asked, the holders of the rarest
           // required skill suffice; otherwise a seeker lacking one required skill counts too.
           if allowance == 0 {
+            // The entries tell required skills exactly when the grid's skill is the only one.
+            let entryDecides =
+              vocabulary.accommodations.count <= 32 && filters.regions == nil && filters.excludedSlots.isEmpty
+              && q.required.count + q.requiredHigh.count <= 1
             if nobodyQualifies {
               // No seeker holds every required skill: nothing is feasible.
             } else if let rarest {
-              scan.visitWithinReach(s.skillGrids[rarest])
+              scan.visitWithinReach(s.skillGrids[rarest], entryDecides: entryDecides)
             } else {
-              scan.visitWithinReach(s.grid)
+              scan.visitWithinReach(s.grid, entryDecides: entryDecides)
             }
           } else {
             scan.visitWithinReach(s.grid)
@@ -125,9 +129,23 @@ struct SeekerScan {
   /// The vacancy's required skills and offers folded to 32 bits, as in `SeekerEntry`.
   let requiredFold: UInt32
   let offersFold: UInt32
+  /// The vacancy's facts as the entries' tests need them: the hours in half hours (the
+  /// largest whole number ≤ 2·max, the smallest ≥ 2·min), the last day a seeker may start,
+  /// and the preferred skills folded (with how many of them
+  /// share a bit with another, so that the fold bounds the matched count from above).
+  let hoursMax2Floor: Int
+  let hoursMin2Ceil: Int
+  let latestStart: Int
+  let preferredFold: UInt32
+  let knownPreferred: Int
+  let foldCollisions: Int
   var top: TopK
   var near: TopK
   var feasible = 0
+  /// The fewest matched preferred skills a pair needs to possibly enter `top`, as of the
+  /// worst kept score `floor` (−∞ while `top` is not full).
+  var floor = -Double.infinity
+  var minMatched = 0
 
   init(
     q: VacancyQuery, rows: UnsafeBufferPointer<SeekerRow>, geo: UnsafeBufferPointer<GeoRow>,
@@ -147,6 +165,13 @@ struct SeekerScan {
     allowance = options.nearMisses > 0 ? 1 : 0
     requiredFold = fold32(q.required.folded) | fold32(q.requiredHigh)
     offersFold = fold32(q.offers.word) | fold32(q.offersHigh)
+    // Hours are validated from 0 to 40.
+    hoursMax2Floor = Int((q.hoursMax * 2).rounded(.down))
+    hoursMin2Ceil = Int((q.hoursMin * 2).rounded(.up))
+    latestStart = Int(q.start) + 90
+    preferredFold = fold32(q.preferred.folded) | fold32(q.preferredHigh)
+    knownPreferred = q.preferred.count + q.preferredHigh.count
+    foldCollisions = knownPreferred - preferredFold.nonzeroBitCount
     top = TopK(capacity: options.limit)
     near = TopK(capacity: options.nearMisses)
   }
@@ -159,23 +184,59 @@ struct SeekerScan {
   /// Pass 1 over one grid: every layer within its distance of the vacancy. The entry tells
   /// most pairs that fail eligibility (never waived), or more of workdays, education,
   /// required skills and accommodations than the near-miss allowance, without the row.
-  mutating func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>) {
+  ///
+  /// - Parameter entryDecides: Without near misses, whether an entry that passes every test
+  ///   it can tell exactly is feasible, so counted without its row: no filter but `maxKm`,
+  ///   accommodations folded without loss (at most 32 codes), and the required skill (if
+  ///   any) the grid's own. Such a pair is judged only when its skills could enter the list.
+  mutating func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>, entryDecides: Bool = false) {
     let point = FloatPoint(x: q.x, y: q.y, z: q.z)
     let limit = Float(min(requestChord, 2))
+    // The vacancy's side of the entry tests, as locals the loop keeps in registers.
+    let (offers, required, workdays) = (offersFold, requiredFold, q.workdays)
+    let unregisteredFail = q.banenafspraak
+    // Ranks as unsigned bytes: unknown (−1) becomes 255, which no minimum exceeds.
+    let minEducation = UInt8(clamping: q.minEducationRank)
+    let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
+    let minWage = q.minWageValue
+    let hasMinWage = !minWage.isNaN
     for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
       let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
       cells.forEachRun(in: window) { entries in
         if allowance == 0 {
           // Any failure ends the pair: test the likeliest first.
           for entry in entries {
-            if entry.isBeyond(point, limit: limit) { continue }
-            if entry.needs & ~offersFold != 0 || requiredFold & ~entry.skills != 0
-              || q.workdays & ~entry.workdays != 0 || (q.banenafspraak && !entry.registered)
-              || (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank)
+            let chord2 = entry.chord2(to: point)
+            let reach = min(entry.reach, limit)
+            if chord2 > (reach + 1e-6) * (reach + 1e-6) { continue }
+            if entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays) != 0
+              || (unregisteredFail && !entry.registered)
+              || UInt8(bitPattern: entry.educationRank) < minEducation
+            {
+              continue
+            }
+            // Certain failures of start, hours (inexact ones never fail here) and wage value
+            // (NaN, unknown or no minimum, compares false).
+            let available = entry.available == nowDay ? today : entry.available
+            if Int(available) > latest || Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil
+              || Double(entry.wageHigh) < minWage
             {
               continue
             }
             let slot = Int(entry.slot)
+            // Certainly feasible: inside the reach by more than the rounding of single
+            // precision (4e-6 as a chord, 25 m), exact hours, and a wage value certainly high
+            // enough. Counted here; judged only if its skills could enter the list.
+            if entryDecides && entry.hoursExact && (!hasMinWage || Double(entry.wageHigh.nextDown) >= minWage)
+              && chord2 <= (reach - 4e-6) * (reach - 4e-6) && reach > 4e-6
+            {
+              feasible += 1
+              let matchedBound = min(
+                knownPreferred, (entry.skills & preferredFold).nonzeroBitCount + foldCollisions)
+              if matchedBound < minMatchedToEnter() { continue }
+              judge(slot, farPass: false, counted: true)
+              continue
+            }
             if passes(slot) { judge(slot, farPass: false) }
           }
         } else {
@@ -216,10 +277,32 @@ struct SeekerScan {
     }
   }
 
+  /// The fewest matched preferred skills with which a pair could still enter `top` (every
+  /// other feature at its best), recomputed only when the worst kept score has changed.
+  @inline(__always)
+  mutating func minMatchedToEnter() -> Int {
+    let current = top.isFull ? top.worstScore : -Double.infinity
+    if current != floor {
+      floor = current
+      minMatched = 0
+      while minMatched <= knownPreferred && top.excludes(bound: skillsBound(matched: minMatched)) { minMatched += 1 }
+    }
+    return minMatched
+  }
+
+  /// The score with `matched` preferred skills and every other feature at its best.
+  func skillsBound(matched: Int) -> Double {
+    let skills = PairFeatures.skills(matched: matched, preferred: q.preferredCount)
+    return weights.score(
+      FeatureValues(skills: skills, distance: 1, hours: 1, preference: 1, experience: 1, start: 1), total: totalWeight)
+  }
+
   /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
   /// (as a near miss) in the second.
+  ///
+  /// - Parameter counted: The pair is known feasible and already counted.
   @inline(__always)
-  mutating func judge(_ slot: Int, farPass: Bool) {
+  mutating func judge(_ slot: Int, farPass: Bool, counted: Bool = false) {
     // Fields are read through the pointer as they are needed, not the row copied whole.
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
@@ -272,7 +355,8 @@ struct SeekerScan {
       failures += 1
       if failures > allowance { return }
     }
-    if failures == 0 { feasible += 1 }
+    assert(!counted || failures == 0, "a pair counted feasible from its entry fails")
+    if failures == 0 && !counted { feasible += 1 }
 
     var matched = r.pointee.skills.intersectionCount(q.preferred)
     if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }

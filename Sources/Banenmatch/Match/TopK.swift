@@ -25,6 +25,10 @@ struct TopK {
     return ids[a.slot].bytesPrecede(ids[b.slot])
   }
 
+  var isFull: Bool { capacity > 0 && entries.count == capacity }
+  /// The worst kept score (the heap's root); only when not empty.
+  var worstScore: Double { entries[0].score }
+
   /// Whether an entry with this score could enter (a cheap test before building the entry).
   @inline(__always)
   func admits(score: Double) -> Bool {
