@@ -3,7 +3,8 @@
 # has no hardware counters for `perf`). Collection is switched on only after the data set is
 # loaded, so the profiles hold the queries alone. Needs `make bench-data` and valgrind.
 #
-#     Benchmarks/profile.sh [queries|worker]   # default both; reports in Benchmarks/.data/profile/*.txt
+#     Benchmarks/profile.sh [queries|near|worker]   # default: queries and worker; reports in
+#                                                   # Benchmarks/.data/profile/*.txt
 #
 # Each report lists the functions by exclusive instruction count (Ir), then by inclusive.
 set -eu
@@ -82,6 +83,10 @@ case ${1:-all} in
   queries)
     [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10 vacancies
     [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10 seekers
+    ;;
+  near)
+    [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10-nearMisses5 vacancies near
+    [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10-nearMisses5 seekers near
     ;;
   worker) profile_worker ;;
   *)

@@ -10,12 +10,12 @@ import BenchmarkData
 // collection on), then runs one query shape over the fixed 1,000-record sample `passes` times
 // and reports the mean candidates and feasible pairs per query.
 //
-//     ProfileDriver vacancies|seekers [explain] [passes] [set=nl-2]
+//     ProfileDriver vacancies|seekers [explain] [near] [passes] [set=nl-2]   # near: 5 near misses
 //     ProfileDriver requests      # the worker benchmark's 1,000 requests, as JSON Lines
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let shape = arguments.first, ["vacancies", "seekers", "requests"].contains(shape) else {
-  say("usage: ProfileDriver vacancies|seekers [explain] [passes] [set=NAME] | requests")
+  say("usage: ProfileDriver vacancies|seekers [explain] [near] [passes] [set=NAME] | requests")
   exit(64)
 }
 let explain = arguments.contains("explain")
@@ -31,7 +31,8 @@ if shape == "requests" {
   }
   exit(0)
 }
-let options = MatchOptions(date: NationalData.today, limit: 10, explain: explain)
+let options = MatchOptions(
+  date: NationalData.today, limit: 10, explain: explain, nearMisses: arguments.contains("near") ? 5 : 0)
 let seekers = NationalData.sample(index.seekerIDs, count: 1000).map { index.seeker(id: $0)! }
 let vacancies = NationalData.sample(index.vacancyIDs, count: 1000).map { index.vacancy(id: $0)! }
 

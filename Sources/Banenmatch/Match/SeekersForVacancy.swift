@@ -142,10 +142,11 @@ struct SeekerScan {
   var top: TopK
   var near: TopK
   var feasible = 0
-  /// The fewest matched preferred skills a pair needs to possibly enter `top`, as of the
-  /// worst kept score `floor` (−∞ while `top` is not full).
-  var floor = -Double.infinity
-  var minMatched = 0
+  /// The fewest matched preferred skills a pair needs to possibly enter `top`, `near` within
+  /// reach, and `near` beyond reach (distance feature 0).
+  var topGate: SkillsGate
+  var nearGate: SkillsGate
+  var farGate: SkillsGate
 
   init(
     q: VacancyQuery, rows: UnsafeBufferPointer<SeekerRow>, geo: UnsafeBufferPointer<GeoRow>,
@@ -172,6 +173,9 @@ struct SeekerScan {
     preferredFold = fold32(q.preferred.folded) | fold32(q.preferredHigh)
     knownPreferred = q.preferred.count + q.preferredHigh.count
     foldCollisions = knownPreferred - preferredFold.nonzeroBitCount
+    topGate = SkillsGate(q: q, knownPreferred: knownPreferred, weights: weights, distance: 1)
+    nearGate = topGate
+    farGate = SkillsGate(q: q, knownPreferred: knownPreferred, weights: weights, distance: 0)
     top = TopK(capacity: options.limit)
     near = TopK(capacity: options.nearMisses)
   }
@@ -231,9 +235,7 @@ struct SeekerScan {
               && chord2 <= (reach - 4e-6) * (reach - 4e-6) && reach > 4e-6
             {
               feasible += 1
-              let matchedBound = min(
-                knownPreferred, (entry.skills & preferredFold).nonzeroBitCount + foldCollisions)
-              if matchedBound < minMatchedToEnter() { continue }
+              if matchedBound(entry) < topGate.minMatched(top) { continue }
               judge(slot, farPass: false, counted: true)
               continue
             }
@@ -242,12 +244,17 @@ struct SeekerScan {
         } else {
           for entry in entries {
             if entry.isBeyond(point, limit: limit) { continue }
-            if q.banenafspraak && !entry.registered { continue }
+            // Never waived: eligibility and wage value.
+            if (unregisteredFail && !entry.registered) || Double(entry.wageHigh) < minWage { continue }
+            let available = entry.available == nowDay ? today : entry.available
             let failures =
-              (q.workdays & ~entry.workdays != 0 ? 1 : 0) + (requiredFold & ~entry.skills != 0 ? 1 : 0)
-              + (entry.needs & ~offersFold != 0 ? 1 : 0)
-              + (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank ? 1 : 0)
+              (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
+              + (entry.needs & ~offers != 0 ? 1 : 0)
+              + (UInt8(bitPattern: entry.educationRank) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
+              + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
             if failures > 1 { continue }
+            // Certainly a near miss: judged only if its skills could enter that list.
+            if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
             let slot = Int(entry.slot)
             if passes(slot) { judge(slot, farPass: false) }
           }
@@ -262,39 +269,43 @@ struct SeekerScan {
   mutating func visitBeyondReach(_ grid: LayeredGrid<SeekerEntry>) {
     let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
+    let (offers, required, workdays) = (offersFold, requiredFold, q.workdays)
+    let unregisteredFail = q.banenafspraak
+    let minEducation = UInt8(clamping: q.minEducationRank)
+    let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
+    let minWage = q.minWageValue
     for cells in grid.layers {
       cells.forEachRun(in: nil) { entries in
         for entry in entries {
-          if (q.banenafspraak && !entry.registered) || q.workdays & ~entry.workdays != 0
-            || requiredFold & ~entry.skills != 0 || entry.needs & ~offersFold != 0
-            || (entry.educationRank != unknownRank && entry.educationRank < q.minEducationRank)
+          if entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays) != 0
+            || (unregisteredFail && !entry.registered) || UInt8(bitPattern: entry.educationRank) < minEducation
           {
             continue
           }
+          let available = entry.available == nowDay ? today : entry.available
+          if Int(available) > latest || Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil
+            || Double(entry.wageHigh) < minWage
+          {
+            continue
+          }
+          if matchedBound(entry) < farGate.minMatched(near) { continue }
           if passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
         }
       }
     }
   }
 
-  /// The fewest matched preferred skills with which a pair could still enter `top` (every
-  /// other feature at its best), recomputed only when the worst kept score has changed.
+  /// An upper bound of the preferred skills an entry's seeker holds: their folded overlap,
+  /// plus the preferred skills that share a folded bit with another.
   @inline(__always)
-  mutating func minMatchedToEnter() -> Int {
-    let current = top.isFull ? top.worstScore : -Double.infinity
-    if current != floor {
-      floor = current
-      minMatched = 0
-      while minMatched <= knownPreferred && top.excludes(bound: skillsBound(matched: minMatched)) { minMatched += 1 }
+  func matchedBound(_ entry: SeekerEntry) -> Int {
+    var overlap = entry.skills & preferredFold
+    var count = foldCollisions
+    while overlap != 0 {
+      count += 1
+      overlap &= overlap - 1
     }
-    return minMatched
-  }
-
-  /// The score with `matched` preferred skills and every other feature at its best.
-  func skillsBound(matched: Int) -> Double {
-    let skills = PairFeatures.skills(matched: matched, preferred: q.preferredCount)
-    return weights.score(
-      FeatureValues(skills: skills, distance: 1, hours: 1, preference: 1, experience: 1, start: 1), total: totalWeight)
+    return min(knownPreferred, count)
   }
 
   /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
@@ -537,5 +548,47 @@ extension CodeBits {
         rest &= rest - 1
       }
     }
+  }
+}
+
+/// The fewest matched preferred skills with which a pair could still enter a list, every
+/// other feature at its best (the distance feature as given), recomputed only when the list's
+/// worst kept score has changed.
+struct SkillsGate {
+  let preferredCount: Int
+  let knownPreferred: Int
+  let weights: Weights
+  let totalWeight: Double
+  let distance: Double
+  /// The worst kept score the answer is for; −∞ while the list is not full.
+  private var floor = -Double.infinity
+  private var matched = 0
+
+  init(q: VacancyQuery, knownPreferred: Int, weights: Weights, distance: Double) {
+    preferredCount = q.preferredCount
+    self.knownPreferred = knownPreferred
+    self.weights = weights
+    totalWeight = weights.total
+    self.distance = distance
+  }
+
+  @inline(__always)
+  mutating func minMatched(_ list: borrowing TopK) -> Int {
+    let current = list.isFull ? list.worstScore : -Double.infinity
+    if current != floor {
+      floor = current
+      matched = 0
+      while matched <= knownPreferred && list.excludes(bound: bound(matched: matched)) { matched += 1 }
+    }
+    return matched
+  }
+
+  /// The score with `matched` preferred skills, the distance feature at `distance` and every
+  /// other feature at its best.
+  func bound(matched: Int) -> Double {
+    let skills = PairFeatures.skills(matched: matched, preferred: preferredCount)
+    return weights.score(
+      FeatureValues(skills: skills, distance: distance, hours: 1, preference: 1, experience: 1, start: 1),
+      total: totalWeight)
   }
 }
