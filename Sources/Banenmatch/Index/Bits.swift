@@ -45,10 +45,13 @@ struct Bits256: Hashable, Sendable {
     (w0 & ~other.w0) | (w1 & ~other.w1) | (w2 & ~other.w2) | (w3 & ~other.w3) == 0
   }
 
+  /// The number of common members. The sets it is asked about (preferred skills) are small,
+  /// so the bits are counted one by one: without a POPCNT instruction (the x86-64 baseline),
+  /// four `nonzeroBitCount`s cost about 50 instructions, this a few per member.
   @inline(__always)
   func intersectionCount(_ other: Bits256) -> Int {
-    (w0 & other.w0).nonzeroBitCount + (w1 & other.w1).nonzeroBitCount + (w2 & other.w2).nonzeroBitCount
-      + (w3 & other.w3).nonzeroBitCount
+    sparseCount(w0 & other.w0) + sparseCount(w1 & other.w1) + sparseCount(w2 & other.w2)
+      + sparseCount(w3 & other.w3)
   }
 
   var count: Int { w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount }
@@ -170,4 +173,17 @@ extension Array where Element == UInt32 {
     }
     return low < count && self[low] == code
   }
+}
+
+/// The number of set bits, one by one: cheaper than `nonzeroBitCount` without a POPCNT
+/// instruction when few are set.
+@inline(__always)
+func sparseCount(_ word: UInt64) -> Int {
+  var rest = word
+  var count = 0
+  while rest != 0 {
+    count += 1
+    rest &= rest &- 1
+  }
+  return count
 }

@@ -54,16 +54,24 @@ struct PairAnswers {
   ) -> Explanation {
     let weights = options.weights
     let total = weights.total
+    // Each skill once (its first listing), held or not; counted first so that each list is
+    // allocated once at its size.
+    func forEachFirstListing(_ body: (_ text: String, _ held: Bool) -> Void) {
+      for (index, skill) in preferred.enumerated() {
+        let repeated = preferred[..<index].contains { earlier in
+          skill.code == CodeTable.absent || earlier.code == CodeTable.absent
+            ? ByteKey(earlier.text) == ByteKey(skill.text) : earlier.code == skill.code
+        }
+        if !repeated { body(skill.text, has(skill.code, skill.text)) }
+      }
+    }
+    var counts = (held: 0, missing: 0)
+    forEachFirstListing { _, held in if held { counts.held += 1 } else { counts.missing += 1 } }
     var matched: [String] = []
     var missing: [String] = []
-    for (index, skill) in preferred.enumerated() {
-      let repeated = preferred[..<index].contains { earlier in
-        skill.code == CodeTable.absent || earlier.code == CodeTable.absent
-          ? ByteKey(earlier.text) == ByteKey(skill.text) : earlier.code == skill.code
-      }
-      if repeated { continue }
-      if has(skill.code, skill.text) { matched.append(skill.text) } else { missing.append(skill.text) }
-    }
+    matched.reserveCapacity(counts.held)
+    missing.reserveCapacity(counts.missing)
+    forEachFirstListing { text, held in if held { matched.append(text) } else { missing.append(text) } }
     var contributions: [Explanation.Contribution] = []
     contributions.reserveCapacity(Feature.allCases.count)
     for feature in Feature.allCases {

@@ -299,13 +299,7 @@ struct SeekerScan {
   /// plus the preferred skills that share a folded bit with another.
   @inline(__always)
   func matchedBound(_ entry: SeekerEntry) -> Int {
-    var overlap = entry.skills & preferredFold
-    var count = foldCollisions
-    while overlap != 0 {
-      count += 1
-      overlap &= overlap - 1
-    }
-    return min(knownPreferred, count)
+    min(knownPreferred, sparseCount(UInt64(entry.skills & preferredFold)) + foldCollisions)
   }
 
   /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
