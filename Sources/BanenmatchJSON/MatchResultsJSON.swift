@@ -120,9 +120,9 @@ extension JSONWriter {
         }
       }
       w.key(plain: "matchedSkills")
-      w.strings(explanation.matchedSkills)
+      w.array { w in explanation.forEachSkill(held: true) { w.string($0) } }
       w.key(plain: "missingSkills")
-      w.strings(explanation.missingSkills)
+      w.array { w in explanation.forEachSkill(held: false) { w.string($0) } }
       w.key(plain: "distanceKm")
       w.number(explanation.distanceKm, decimals: 2)
     }

@@ -168,12 +168,10 @@ struct VacancyColumns: Sendable {
     }
   }
 
-  /// The vacancy's preferred skills in their order, with their codes.
-  func preferredSkills(_ slot: Int, vocabulary: Vocabulary) -> [(code: UInt32, text: String)] {
+  /// The vacancy's preferred skills in their order, as codes (repeats kept).
+  func preferredCodes(_ slot: Int) -> ArraySlice<UInt32> {
     let d = details[slot]
-    return lists.codes(from: d.listStart + d.required, count: Int(d.preferred)).map {
-      ($0, vocabulary.skills.codes[Int($0)])
-    }
+    return lists.codes(from: d.listStart + d.required, count: Int(d.preferred))
   }
 
   /// The vacancy at `slot`, as it was written.

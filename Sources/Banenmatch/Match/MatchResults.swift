@@ -79,14 +79,25 @@ public struct UnknownFields: OptionSet, Hashable, Sendable {
   }
 }
 
-/// Why a pair scores what it does: per feature fᵢ, wᵢ and 100·wᵢ·fᵢ/Σw.
+/// Why a pair scores what it does: per feature fᵢ, wᵢ and 100·wᵢ·fᵢ/Σw, the preferred skills
+/// the seeker has and lacks, and the distance.
+///
+/// Stored compactly, without an allocation of its own: the feature values and weights, and
+/// the vacancy's preferred skills as the index keeps them (or as the record lists them) with
+/// a bit per listing. `contributions`, `matchedSkills` and `missingSkills` are built when
+/// read; `forEachSkill(held:_:)` goes through the skills without building a list.
 public struct Explanation: Hashable, Sendable {
-  public var contributions: [Contribution]
-  /// Preferred skills the seeker has, in the vacancy's order, each once.
-  public var matchedSkills: [String]
-  /// Preferred skills the seeker lacks, in the vacancy's order, each once.
-  public var missingSkills: [String]
+  let values: FeatureValues
+  let weights: Weights
+  let skills: PreferredSkills
   public var distanceKm: Double
+
+  init(values: FeatureValues, weights: Weights, skills: PreferredSkills, distanceKm: Double) {
+    self.values = values
+    self.weights = weights
+    self.skills = skills
+    self.distanceKm = distanceKm
+  }
 
   public struct Contribution: Hashable, Sendable {
     public var feature: Feature
@@ -95,6 +106,81 @@ public struct Explanation: Hashable, Sendable {
     public var points: Double
   }
 
+  /// One per feature, in `Feature.allCases` order.
+  public var contributions: [Contribution] {
+    let total = weights.total
+    return Feature.allCases.map { feature in
+      let (value, weight) = (values[feature], weights[feature])
+      return Contribution(feature: feature, value: value, weight: weight, points: 100 * weight * value / total)
+    }
+  }
+
+  /// Preferred skills the seeker has, in the vacancy's order, each once.
+  public var matchedSkills: [String] { skills.names(held: true) }
+  /// Preferred skills the seeker lacks, in the vacancy's order, each once.
+  public var missingSkills: [String] { skills.names(held: false) }
+
+  /// Calls `body` with each preferred skill the seeker has (`held`) or lacks, in order.
+  public func forEachSkill(held: Bool, _ body: (String) -> Void) { skills.forEach(held: held, body) }
+
+  public static func == (a: Explanation, b: Explanation) -> Bool {
+    a.contributions == b.contributions && a.matchedSkills == b.matchedSkills && a.missingSkills == b.missingSkills
+      && a.distanceKm == b.distanceKm
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(contributions)
+    hasher.combine(matchedSkills)
+    hasher.combine(missingSkills)
+    hasher.combine(distanceKm)
+  }
+
   /// Σ points; equals the score up to floating-point rounding.
   public var totalPoints: Double { contributions.reduce(0) { $0 + $1.points } }
+}
+
+/// A vacancy's preferred skills for an explanation: the listings (codes into the index's
+/// vocabulary, code–text pairs, or plain texts), which listings count (the first of repeats)
+/// and which of those the seeker holds, as bits; past 64 listings, the two lists themselves.
+struct PreferredSkills: Sendable {
+  enum Listings: Sendable {
+    case vocabulary(codes: ArraySlice<UInt32>, names: [String])
+    case pairs([(code: UInt32, text: String)])
+    case texts([String])
+    case lists(held: [String], missing: [String])
+  }
+
+  let listings: Listings
+  let counted: UInt64
+  let held: UInt64
+
+  /// Listing `index`'s text.
+  private func text(_ index: Int) -> String {
+    switch listings {
+    case .vocabulary(let codes, let names): names[Int(codes[codes.startIndex + index])]
+    case .pairs(let pairs): pairs[index].text
+    case .texts(let texts): texts[index]
+    case .lists: ""
+    }
+  }
+
+  func forEach(held wanted: Bool, _ body: (String) -> Void) {
+    if case .lists(let held, let missing) = listings {
+      for name in wanted ? held : missing { body(name) }
+      return
+    }
+    var rest = counted & (wanted ? held : ~held)
+    while rest != 0 {
+      body(text(rest.trailingZeroBitCount))
+      rest &= rest &- 1
+    }
+  }
+
+  func names(held wanted: Bool) -> [String] {
+    if case .lists(let held, let missing) = listings { return wanted ? held : missing }
+    var names: [String] = []
+    names.reserveCapacity((counted & (wanted ? held : ~held)).nonzeroBitCount)
+    forEach(held: wanted) { names.append($0) }
+    return names
+  }
 }

@@ -41,46 +41,47 @@ struct PairAnswers {
   }
 
   func explanation(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Explanation {
-    explanation(entry, preferred: vacancy.preferredSkills.map { (CodeTable.absent, $0) }) { code, text in
+    let texts = vacancy.preferredSkills
+    return explanation(entry, preferred: .texts(texts), count: texts.count, codeAt: { _ in CodeTable.absent }) {
+      index in
+      texts[index]
+    } has: { _, text in
       seeker.skills.contains { ByteKey($0) == ByteKey(text) }
     }
   }
 
-  /// The explanation of a pair from the vacancy's preferred skills in its order — each with
-  /// its code, `CodeTable.absent` for one the index has never seen — and whether the seeker
-  /// holds a skill (`has(code, text)`). Repeats count once.
+  /// The explanation of a pair from the vacancy's preferred skills in its order (`count`
+  /// listings, each with its code, `CodeTable.absent` for one the index has never seen, and
+  /// its text), kept as `preferred`, and whether the seeker holds a skill
+  /// (`has(code, text)`). Repeats count once.
   func explanation(
-    _ entry: TopK.Entry, preferred: [(code: UInt32, text: String)], has: (UInt32, String) -> Bool
+    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, count: Int, codeAt: (Int) -> UInt32,
+    textAt: (Int) -> String, has: (UInt32, String) -> Bool
   ) -> Explanation {
-    let weights = options.weights
-    let total = weights.total
-    // Each skill once (its first listing), held or not; counted first so that each list is
-    // allocated once at its size.
-    func forEachFirstListing(_ body: (_ text: String, _ held: Bool) -> Void) {
-      for (index, skill) in preferred.enumerated() {
-        let repeated = preferred[..<index].contains { earlier in
-          skill.code == CodeTable.absent || earlier.code == CodeTable.absent
-            ? ByteKey(earlier.text) == ByteKey(skill.text) : earlier.code == skill.code
-        }
-        if !repeated { body(skill.text, has(skill.code, skill.text)) }
+    func isRepeat(_ index: Int) -> Bool {
+      let code = codeAt(index)
+      return (0..<index).contains { earlier in
+        let earlierCode = codeAt(earlier)
+        return code == CodeTable.absent || earlierCode == CodeTable.absent
+          ? ByteKey(textAt(earlier)) == ByteKey(textAt(index)) : earlierCode == code
       }
     }
-    var counts = (held: 0, missing: 0)
-    forEachFirstListing { _, held in if held { counts.held += 1 } else { counts.missing += 1 } }
-    var matched: [String] = []
-    var missing: [String] = []
-    matched.reserveCapacity(counts.held)
-    missing.reserveCapacity(counts.missing)
-    forEachFirstListing { text, held in if held { matched.append(text) } else { missing.append(text) } }
-    var contributions: [Explanation.Contribution] = []
-    contributions.reserveCapacity(Feature.allCases.count)
-    for feature in Feature.allCases {
-      let value = entry.features[feature]
-      contributions.append(
-        .init(feature: feature, value: value, weight: weights[feature], points: 100 * weights[feature] * value / total))
+    var skills: PreferredSkills
+    if count <= 64 {
+      var (counted, held): (UInt64, UInt64) = (0, 0)
+      for index in 0..<count where !isRepeat(index) {
+        counted |= 1 << UInt64(index)
+        if has(codeAt(index), textAt(index)) { held |= 1 << UInt64(index) }
+      }
+      skills = PreferredSkills(listings: preferred, counted: counted, held: held)
+    } else {
+      var (matched, missing): ([String], [String]) = ([], [])
+      for index in 0..<count where !isRepeat(index) {
+        if has(codeAt(index), textAt(index)) { matched.append(textAt(index)) } else { missing.append(textAt(index)) }
+      }
+      skills = PreferredSkills(listings: .lists(held: matched, missing: missing), counted: 0, held: 0)
     }
-    return Explanation(
-      contributions: contributions, matchedSkills: matched, missingSkills: missing, distanceKm: entry.distanceKm)
+    return Explanation(values: entry.features, weights: options.weights, skills: skills, distanceKm: entry.distanceKm)
   }
 
   /// What is missing for the one constraint this near miss fails.
