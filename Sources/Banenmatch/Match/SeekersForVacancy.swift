@@ -213,9 +213,6 @@ struct SeekerScan {
         if allowance == 0 {
           // Any failure ends the pair: test the likeliest first.
           for entry in entries {
-            let chord2 = entry.chord2(to: point)
-            let reach = min(entry.reach, limit)
-            if chord2 > (reach + 1e-6) * (reach + 1e-6) { continue }
             if entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays) != 0
               || (unregisteredFail && !entry.registered)
               || UInt8(bitPattern: entry.educationRank) < minEducation
@@ -230,6 +227,9 @@ struct SeekerScan {
             {
               continue
             }
+            let chord2 = entry.chord2(to: point)
+            let reach = min(entry.reach, limit)
+            if chord2 > (reach + 1e-6) * (reach + 1e-6) { continue }
             let slot = Int(entry.slot)
             // Certainly feasible: inside the reach by more than the rounding of single
             // precision (4e-6 as a chord, 25 m), exact hours, and a wage value certainly high
@@ -246,7 +246,6 @@ struct SeekerScan {
           }
         } else {
           for entry in entries {
-            if entry.isBeyond(point, limit: limit) { continue }
             // Never waived: eligibility and wage value.
             if (unregisteredFail && !entry.registered) || Double(entry.wageHigh) < minWage { continue }
             let available = entry.available == nowDay ? today : entry.available
@@ -256,6 +255,7 @@ struct SeekerScan {
               + (UInt8(bitPattern: entry.educationRank) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
               + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
             if failures > 1 { continue }
+            if entry.isBeyond(point, limit: limit) { continue }
             // Certainly a near miss: judged only if its skills could enter that list.
             if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
             let slot = Int(entry.slot)

@@ -180,16 +180,16 @@ struct VacancyScan {
     grid.forEachRun(in: grid.window(disc)) { entries in
       if allowance == 0 {
         for entry in entries {
-          if entry.isBeyond(point, limit: limit) { continue }
           if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+          if entry.isBeyond(point, limit: limit) { continue }
           let slot = Int(entry.slot)
           if passes(slot) { judge(slot, farPass: false) }
         }
       } else {
         for entry in entries {
-          if entry.isBeyond(point, limit: limit) { continue }
           let failures = (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
           if failures > 1 { continue }
+          if entry.isBeyond(point, limit: limit) { continue }
           let slot = Int(entry.slot)
           if passes(slot) { judge(slot, farPass: false) }
         }
