@@ -29,6 +29,14 @@ public final class ProtocolOutput: Sendable {
   private struct State {
     var pending: [UInt8] = []
     var writing = false
+
+    /// Takes the writer's role and what is pending, leaving nothing pending.
+    mutating func startWriting() -> [UInt8] {
+      writing = true
+      var taken: [UInt8] = []
+      swap(&taken, &pending)
+      return taken
+    }
   }
 
   /// Above this many pending bytes a sender waits for the writer to catch up.
@@ -51,11 +59,7 @@ public final class ProtocolOutput: Sendable {
       let queued: Bool = state.withLock { state in
         if state.writing && state.pending.count > Self.pendingLimit { return false }
         state.pending.append(contentsOf: frame)
-        if !state.writing && !(mayDefer && state.pending.count < Self.deferLimit) {
-          state.writing = true
-          batch = state.pending
-          state.pending.removeAll(keepingCapacity: true)
-        }
+        if !state.writing && !(mayDefer && state.pending.count < Self.deferLimit) { batch = state.startWriting() }
         return true
       }
       if queued { break }
@@ -67,12 +71,15 @@ public final class ProtocolOutput: Sendable {
   /// Writes whatever is pending, unless another thread is writing (which then writes it).
   public func flush() {
     let batch: [UInt8]? = state.withLock { state in
-      guard !state.writing && !state.pending.isEmpty else { return nil }
-      state.writing = true
-      defer { state.pending.removeAll(keepingCapacity: true) }
-      return state.pending
+      state.writing || state.pending.isEmpty ? nil : state.startWriting()
     }
     if let batch { writeAll(batch) }
+  }
+
+  /// Writes the deferred answers when no request waits to start any more: called whenever a
+  /// message or a request ends, so that the last of a burst is never left pending.
+  func flushUnlessRequestsWait() {
+    if backlog.load(ordering: .relaxed) == 0 { flush() }
   }
 
   /// Writes `first`, then what was sent meanwhile, until nothing is pending; the caller
@@ -86,8 +93,7 @@ public final class ProtocolOutput: Sendable {
           state.writing = false
           return nil
         }
-        defer { state.pending.removeAll(keepingCapacity: true) }
-        return state.pending
+        return state.startWriting()
       }
     }
   }

@@ -61,7 +61,7 @@ public final class Worker: @unchecked Sendable {
   /// Ends a message `begin()` counted. Its replies may have been deferred behind waiting
   /// requests; when none waits any more, they are written now.
   public func end() {
-    if output.backlog.load(ordering: .relaxed) == 0 { output.flush() }
+    output.flushUnlessRequestsWait()
     inflight.leave()
   }
 
@@ -243,7 +243,7 @@ public final class Worker: @unchecked Sendable {
       answer(result)
       if let id { running.withLock { if $0[id] === flag { $0[id] = nil } } }
       // The last request to end while none waits writes every deferred answer.
-      if output.backlog.load(ordering: .relaxed) == 0 { output.flush() }
+      output.flushUnlessRequestsWait()
       inflight.leave()
     }
   }

@@ -27,6 +27,18 @@ import Testing
     #expect(sameIDs(explanation.missingSkills, missing), "\(describe(explanation.missingSkills))")
   }
 
+  /// Past 64 listings an explanation keeps its two lists as they are (below, a bit each).
+  @Test func skillsPastSixtyFourListings() throws {
+    let preferred = (0..<70).map { "vaardigheid-\($0)" } + ["vaardigheid-1"]
+    let held = ["vaardigheid-1", "vaardigheid-65"]
+    let answer = try Fixture.ask(
+      Fixture.seeker { $0.skills = held }, Fixture.vacancy { $0.preferredSkills = preferred })
+    #expect(answer.value(of: .skills) == 2.0 / 70.0)
+    let explanation = try #require(answer.match?.explanation)
+    #expect(explanation.matchedSkills == held)
+    #expect(explanation.missingSkills == preferred.prefix(70).filter { !held.contains($0) })
+  }
+
   // MARK: distance
 
   /// Leeuwarden → Sneek is 20.986471544691593 km; f = 1 − d / D with D = min(maxTravelKm, maxKm).

@@ -22,40 +22,20 @@ let benchmarks: @Sendable () -> Void = {
 
   // Each sample is the next record of the fixed sample of 1,000 (the cursor lives in the
   // setup state, which survives from one sample to the next), asked by id as the worker asks.
-  func seekerQuery(_ name: String, explain: Bool, nearMisses: Int) {
+  func query(_ name: String, _ direction: Direction, explain: Bool, nearMisses: Int) {
     for (suffix, configuration) in [("", timed), (" (instrumented)", instrumented)] {
       Benchmark(name + suffix, configuration: configuration) { (benchmark: Benchmark, state: CycledSample) throws in
         let options = MatchOptions(date: NationalData.today, limit: 10, explain: explain, nearMisses: nearMisses)
-        let id = state.nextSeeker()
+        let id = state.next(direction)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-          blackHole(try state.index.vacancies(forSeekerID: id, options: options))
+          blackHole(try state.ask(direction, id: id, options: options))
         }
       } setup: { () throws -> CycledSample in
         let sample = CycledSample(shared.get())
-        // Asserted once: every sampled seeker gets an answer that agrees with its counts.
-        for id in sample.seekerIDs {
-          let check = try sample.index.vacancies(forSeekerID: id, options: MatchOptions(date: NationalData.today))
-          precondition(check.matches.count == min(10, check.feasible))
-        }
-        return sample
-      }
-    }
-  }
-
-  func vacancyQuery(_ name: String, explain: Bool, nearMisses: Int) {
-    for (suffix, configuration) in [("", timed), (" (instrumented)", instrumented)] {
-      Benchmark(name + suffix, configuration: configuration) { (benchmark: Benchmark, state: CycledSample) throws in
-        let options = MatchOptions(date: NationalData.today, limit: 10, explain: explain, nearMisses: nearMisses)
-        let id = state.nextVacancy()
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-          blackHole(try state.index.seekers(forVacancyID: id, options: options))
-        }
-      } setup: { () throws -> CycledSample in
-        let sample = CycledSample(shared.get())
-        for id in sample.vacancyIDs {
-          let check = try sample.index.seekers(forVacancyID: id, options: MatchOptions(date: NationalData.today))
+        // Asserted once: every sampled record gets an answer that agrees with its counts.
+        for id in sample.ids(direction) {
+          let check = try sample.ask(direction, id: id, options: MatchOptions(date: NationalData.today))
           precondition(check.matches.count == min(10, check.feasible))
         }
         return sample
@@ -69,12 +49,12 @@ let benchmarks: @Sendable () -> Void = {
     for _ in benchmark.scaledIterations { blackHole(benchmark) }
   }
 
-  seekerQuery("vacanciesForSeeker top10", explain: false, nearMisses: 0)
-  seekerQuery("vacanciesForSeeker top10 explain", explain: true, nearMisses: 0)
-  seekerQuery("vacanciesForSeeker top10 nearMisses5", explain: false, nearMisses: 5)
-  vacancyQuery("seekersForVacancy top10", explain: false, nearMisses: 0)
-  vacancyQuery("seekersForVacancy top10 explain", explain: true, nearMisses: 0)
-  vacancyQuery("seekersForVacancy top10 nearMisses5", explain: false, nearMisses: 5)
+  query("vacanciesForSeeker top10", .vacanciesForSeeker, explain: false, nearMisses: 0)
+  query("vacanciesForSeeker top10 explain", .vacanciesForSeeker, explain: true, nearMisses: 0)
+  query("vacanciesForSeeker top10 nearMisses5", .vacanciesForSeeker, explain: false, nearMisses: 5)
+  query("seekersForVacancy top10", .seekersForVacancy, explain: false, nearMisses: 0)
+  query("seekersForVacancy top10 explain", .seekersForVacancy, explain: true, nearMisses: 0)
+  query("seekersForVacancy top10 nearMisses5", .seekersForVacancy, explain: false, nearMisses: 5)
 }
 
 /// The index and the sampled ids, built once per benchmark process.
@@ -103,15 +83,35 @@ final class CycledSample: @unchecked Sendable {
 
   init(_ state: SharedIndex.State) { (index, seekerIDs, vacancyIDs) = state }
 
-  /// The next sampled seeker's id, round and round the 1,000.
-  func nextSeeker() -> String {
-    defer { seekerCursor = (seekerCursor + 1) % seekerIDs.count }
-    return seekerIDs[seekerCursor]
+  /// The sampled ids a query in this direction asks about.
+  func ids(_ direction: Direction) -> [String] {
+    direction == .vacanciesForSeeker ? seekerIDs : vacancyIDs
   }
 
-  /// The next sampled vacancy's id, round and round the 1,000.
-  func nextVacancy() -> String {
-    defer { vacancyCursor = (vacancyCursor + 1) % vacancyIDs.count }
-    return vacancyIDs[vacancyCursor]
+  /// The next sampled id for this direction, round and round the 1,000.
+  func next(_ direction: Direction) -> String {
+    switch direction {
+    case .vacanciesForSeeker:
+      defer { seekerCursor = (seekerCursor + 1) % seekerIDs.count }
+      return seekerIDs[seekerCursor]
+    case .seekersForVacancy:
+      defer { vacancyCursor = (vacancyCursor + 1) % vacancyIDs.count }
+      return vacancyIDs[vacancyCursor]
+    }
   }
+
+  /// The query itself, by id as the worker asks.
+  @inline(__always)
+  func ask(_ direction: Direction, id: String, options: MatchOptions) throws -> MatchResults {
+    switch direction {
+    case .vacanciesForSeeker: try index.vacancies(forSeekerID: id, options: options)
+    case .seekersForVacancy: try index.seekers(forVacancyID: id, options: options)
+    }
+  }
+}
+
+/// Which way a benchmarked query matches: a seeker's vacancies, or a vacancy's seekers.
+enum Direction: Sendable {
+  case vacanciesForSeeker
+  case seekersForVacancy
 }

@@ -163,15 +163,18 @@ extension Array where Element == UInt32 {
     }
     return common
   }
+}
 
-  /// Whether the sorted array holds `code`.
-  func sortedContains(_ code: UInt32) -> Bool {
+extension Array where Element: Comparable {
+  /// Whether the sorted array holds `value` (a binary search).
+  @inline(__always)
+  func sortedContains(_ value: Element) -> Bool {
     var (low, high) = (0, count)
     while low < high {
       let mid = (low + high) / 2
-      if self[mid] < code { low = mid + 1 } else { high = mid }
+      if self[mid] < value { low = mid + 1 } else { high = mid }
     }
-    return low < count && self[low] == code
+    return low < count && self[low] == value
   }
 }
 

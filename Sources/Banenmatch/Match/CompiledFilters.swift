@@ -58,19 +58,6 @@ struct CompiledFilters {
   }
 }
 
-extension Array where Element == Int {
-  /// Whether the sorted array holds `value`.
-  @inline(__always)
-  func sortedContains(_ value: Int) -> Bool {
-    var (low, high) = (0, count)
-    while low < high {
-      let mid = (low + high) / 2
-      if self[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low < count && self[low] == value
-  }
-}
-
 /// A pair's distance limit D as chords on the unit sphere: a squared chord at most `inner²`
 /// is certainly within D, one above `outer²` certainly beyond, and one in between (a band of
 /// about a micrometre) is decided by the haversine itself, as SPEC section 3 defines it.

@@ -146,23 +146,42 @@ struct PreferredSkills: Sendable {
   enum Listings: Sendable {
     case vocabulary(codes: ArraySlice<UInt32>, names: [String])
     case pairs([(code: UInt32, text: String)])
+    /// A record's own list: codes the index may never have seen, so compared by text.
     case texts([String])
     case lists(held: [String], missing: [String])
+
+    var count: Int {
+      switch self {
+      case .vocabulary(let codes, _): codes.count
+      case .pairs(let pairs): pairs.count
+      case .texts(let texts): texts.count
+      case .lists: 0
+      }
+    }
+
+    /// Listing `index`'s code, `CodeTable.absent` for a record's own list.
+    func code(_ index: Int) -> UInt32 {
+      switch self {
+      case .vocabulary(let codes, _): codes[codes.startIndex + index]
+      case .pairs(let pairs): pairs[index].code
+      case .texts, .lists: CodeTable.absent
+      }
+    }
+
+    /// Listing `index`'s text.
+    func text(_ index: Int) -> String {
+      switch self {
+      case .vocabulary(let codes, let names): names[Int(codes[codes.startIndex + index])]
+      case .pairs(let pairs): pairs[index].text
+      case .texts(let texts): texts[index]
+      case .lists: ""
+      }
+    }
   }
 
   let listings: Listings
   let counted: UInt64
   let held: UInt64
-
-  /// Listing `index`'s text.
-  private func text(_ index: Int) -> String {
-    switch listings {
-    case .vocabulary(let codes, let names): names[Int(codes[codes.startIndex + index])]
-    case .pairs(let pairs): pairs[index].text
-    case .texts(let texts): texts[index]
-    case .lists: ""
-    }
-  }
 
   func forEach(held wanted: Bool, _ body: (String) -> Void) {
     if case .lists(let held, let missing) = listings {
@@ -171,7 +190,7 @@ struct PreferredSkills: Sendable {
     }
     var rest = counted & (wanted ? held : ~held)
     while rest != 0 {
-      body(text(rest.trailingZeroBitCount))
+      body(listings.text(rest.trailingZeroBitCount))
       rest &= rest &- 1
     }
   }

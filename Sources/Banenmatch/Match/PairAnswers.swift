@@ -41,43 +41,39 @@ struct PairAnswers {
   }
 
   func explanation(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Explanation {
-    let texts = vacancy.preferredSkills
-    return explanation(entry, preferred: .texts(texts), count: texts.count, codeAt: { _ in CodeTable.absent }) {
-      index in
-      texts[index]
-    } has: { _, text in
+    explanation(entry, preferred: .texts(vacancy.preferredSkills)) { _, text in
       seeker.skills.contains { ByteKey($0) == ByteKey(text) }
     }
   }
 
-  /// The explanation of a pair from the vacancy's preferred skills in its order (`count`
-  /// listings, each with its code, `CodeTable.absent` for one the index has never seen, and
-  /// its text), kept as `preferred`, and whether the seeker holds a skill
-  /// (`has(code, text)`). Repeats count once.
+  /// The explanation of a pair from the vacancy's preferred skills in its order (each with its
+  /// code, `CodeTable.absent` for one the index has never seen, and its text) and whether the
+  /// seeker holds a skill (`has(code, text)`). Repeats count once.
   func explanation(
-    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, count: Int, codeAt: (Int) -> UInt32,
-    textAt: (Int) -> String, has: (UInt32, String) -> Bool
+    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, has: (UInt32, String) -> Bool
   ) -> Explanation {
     func isRepeat(_ index: Int) -> Bool {
-      let code = codeAt(index)
+      let code = preferred.code(index)
       return (0..<index).contains { earlier in
-        let earlierCode = codeAt(earlier)
+        let earlierCode = preferred.code(earlier)
         return code == CodeTable.absent || earlierCode == CodeTable.absent
-          ? ByteKey(textAt(earlier)) == ByteKey(textAt(index)) : earlierCode == code
+          ? ByteKey(preferred.text(earlier)) == ByteKey(preferred.text(index)) : earlierCode == code
       }
     }
+    let count = preferred.count
     var skills: PreferredSkills
     if count <= 64 {
       var (counted, held): (UInt64, UInt64) = (0, 0)
       for index in 0..<count where !isRepeat(index) {
         counted |= 1 << UInt64(index)
-        if has(codeAt(index), textAt(index)) { held |= 1 << UInt64(index) }
+        if has(preferred.code(index), preferred.text(index)) { held |= 1 << UInt64(index) }
       }
       skills = PreferredSkills(listings: preferred, counted: counted, held: held)
     } else {
       var (matched, missing): ([String], [String]) = ([], [])
       for index in 0..<count where !isRepeat(index) {
-        if has(codeAt(index), textAt(index)) { matched.append(textAt(index)) } else { missing.append(textAt(index)) }
+        let text = preferred.text(index)
+        if has(preferred.code(index), text) { matched.append(text) } else { missing.append(text) }
       }
       skills = PreferredSkills(listings: .lists(held: matched, missing: missing), counted: 0, held: 0)
     }

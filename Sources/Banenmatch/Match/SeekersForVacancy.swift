@@ -99,10 +99,7 @@ extension MatchIndex {
           minWageValue: q.minWageValue)
         let explanation =
           options.explain
-          ? answer(for: entry).explanation(
-            entry, preferred: .pairs(preferred), count: preferred.count, codeAt: { preferred[$0].code },
-            textAt: { preferred[$0].text }
-          ) { code, _ in
+          ? answer(for: entry).explanation(entry, preferred: .pairs(preferred)) { code, _ in
             r.skills.contains(code) || (s.overflow(entry.slot)?.first.sortedContains(code) ?? false)
           } : nil
         return Match(id: s.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation)

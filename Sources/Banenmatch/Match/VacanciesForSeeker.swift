@@ -95,18 +95,14 @@ extension MatchIndex {
         let unknown = PairAnswers.unknownFields(
           educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
           minWageValue: r.minWageValue)
-        var explanation: Explanation?
-        if options.explain {
-          // The preferred skills as the index keeps them: codes into the vocabulary's names.
-          let codes = v.preferredCodes(entry.slot)
-          let names = vocabulary.skills.codes
-          explanation = answer.explanation(
-            entry, preferred: .vocabulary(codes: codes, names: names), count: codes.count,
-            codeAt: { codes[codes.startIndex + $0] }, textAt: { names[Int(codes[codes.startIndex + $0])] }
+        // The preferred skills as the index keeps them: codes into the vocabulary's names.
+        let explanation =
+          options.explain
+          ? answer.explanation(
+            entry, preferred: .vocabulary(codes: v.preferredCodes(entry.slot), names: vocabulary.skills.codes)
           ) { code, _ in
             q.skills.contains(code) || q.skillsHigh.sortedContains(code)
-          }
-        }
+          } : nil
         return Match(id: v.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation)
       },
       nearMisses: near.map { answer.nearMiss($0, seeker: record!, vacancy: v.record($0.slot, vocabulary: vocabulary)) },
