@@ -10,7 +10,11 @@ import BenchmarkData
 // p50/p99/mean per query and a digest of every answer, so that a change to the engine can be
 // checked for speed and for identical results in one minute.
 //
-//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn] [by=id|record]
+//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn] [by=id|record] [warm=N [flush=1]]
+//
+// `warm=N` runs each query N times before the timed run, so that its memory is in the caches;
+// `flush=1` then reads 64 MB in between, so that only the branch history stays warm. Against
+// the plain run they tell how much of a query's time is waiting on memory.
 
 let arguments = CommandLine.arguments.dropFirst()
 func argument(_ name: String) -> String? {
@@ -62,6 +66,8 @@ struct Digest {
   }
 }
 
+let warmRuns = Int(argument("warm") ?? "0") ?? 0
+var flushBuffer = argument("flush") != nil ? [Int](repeating: 1, count: 8 << 20) : []
 for shape in shapes {
   let options = MatchOptions(
     date: NationalData.today, limit: 10, explain: shape.hasSuffix("e"), nearMisses: shape.hasSuffix("n") ? 5 : 0)
@@ -71,15 +77,23 @@ for shape in shapes {
   var feasible = 0
   for pass in 0..<passes {
     for i in 0..<1000 {
-      let t0 = now()
-      let results =
+      func query() throws -> MatchResults {
         shape.hasPrefix("v")
-        ? (byID
-          ? try index.vacancies(forSeekerID: seekers[i].id, options: options)
-          : try index.vacancies(for: seekers[i], options: options))
-        : (byID
-          ? try index.seekers(forVacancyID: vacancies[i].id, options: options)
-          : try index.seekers(for: vacancies[i], options: options))
+          ? (byID
+            ? try index.vacancies(forSeekerID: seekers[i].id, options: options)
+            : try index.vacancies(for: seekers[i], options: options))
+          : (byID
+            ? try index.seekers(forVacancyID: vacancies[i].id, options: options)
+            : try index.seekers(for: vacancies[i], options: options))
+      }
+      for _ in 0..<warmRuns { _ = try query() }
+      if !flushBuffer.isEmpty {
+        var sum = 0
+        for k in stride(from: 0, to: flushBuffer.count, by: 8) { sum &+= flushBuffer[k] }
+        flushBuffer[0] = sum & 1
+      }
+      let t0 = now()
+      let results = try query()
       times.append(now() - t0)
       if pass == passes - 1 { slowest.append((times.last!, i, results.feasible)) }
       if pass == 0 && argument("nearstats") != nil && !results.nearMisses.isEmpty {

@@ -1,9 +1,23 @@
 /// What the inner loop of `seekers(for:)` reads of one seeker, in one row of a few cache
 /// lines: position, reach, hours, dates and every set as inline bits.
 struct SeekerRow: Sendable {
+  // First what scoring a pair that the entry told feasible reads (`judgeFeasible`): about
+  // one cache line.
+  var skills: Bits256
+  var experience: Bits64
+  var preferredJobTypes: Bits64
+  var preferredSectors: Bits64
+  var maxTravelKm: Double
+  /// The row's `CodeOverflow` (skills, needs, experience, preferred job types and sectors
+  /// beyond the inline bits), or 0.
+  var overflow: UInt32
+  var hasPreferences: Bool
+  var workdays: UInt8
+  /// `unknownRank`: unknown.
+  var educationRank: Int8
+  var registered: Bool
   /// Unit vector of the position.
   var x, y, z: Double
-  var maxTravelKm: Double
   /// `GeoMath.chordLimit(km: maxTravelKm)`: the reach as a chord on the unit sphere.
   var reachChord: Double
   var hoursMin, hoursMax: Double
@@ -12,19 +26,7 @@ struct SeekerRow: Sendable {
   /// `nowDay`: available now.
   var available: Int32
   var region: UInt32
-  /// The row's `CodeOverflow` (skills, needs, experience, preferred job types and sectors
-  /// beyond the inline bits), or 0.
-  var overflow: UInt32
-  var workdays: UInt8
-  /// `unknownRank`: unknown.
-  var educationRank: Int8
-  var registered: Bool
-  var hasPreferences: Bool
-  var skills: Bits256
   var needs: Bits64
-  var experience: Bits64
-  var preferredJobTypes: Bits64
-  var preferredSectors: Bits64
 }
 
 /// A seeker's position (radians) for the haversine, read only for the pairs that are kept.
@@ -43,16 +45,23 @@ struct GeoRow: Sendable {
   }
 }
 
-/// A seeker in a grid: position and reach in single precision, and the facts most pairs
-/// fail on, for a first test that never touches the row. 44 bytes.
+/// A seeker in a grid: the facts most pairs fail on, for a first test that never touches the
+/// row, in 40 bytes.
 ///
 /// Hours, availability and wage value are here too, so that without near misses the entry
 /// alone can tell most pairs feasible or not (`SeekerScan.visitWithinReach`); the row is read
 /// only for the pairs that might enter the list, and where the entry cannot tell.
+///
+/// Position, reach and wage value are rounded to fit; every test on them allows for the
+/// rounding (`chordSlack`, `reachHigh`/`reachLow`, `wageHigh256`/`wageLow256`), so that no
+/// test ever rejects a pair that the exact one accepts, or accepts one that it rejects.
 struct SeekerEntry: GridEntry {
-  var x, y, z: Float
-  /// The reach as a chord, rounded up.
-  var reach: Float
+  /// The unit vector, each component times 32,767 rounded to the nearest integer: within
+  /// 1.6e-5 of the exact one.
+  var x, y, z: Int16
+  /// The reach as a chord in units of 2⁻²⁰, rounded up; `UInt16.max`: more than 65,534
+  /// units (398 km), which the entry does not tell.
+  var reachUnits: UInt16
   var slot: Int32
   /// Skills and needs folded to 32 bits (bit `code % 32` of each): `a ⊆ b` implies
   /// `fold(a) ⊆ fold(b)`.
@@ -60,8 +69,9 @@ struct SeekerEntry: GridEntry {
   var needs: UInt32
   /// The row's `available` (`nowDay`: now).
   var available: Int32
-  /// The wage value rounded up to single precision; +∞ when unknown (it never fails).
-  var wageHigh: Float
+  /// The wage value (percent, 0 to 100) times 256 rounded up; `UInt16.max` when unknown,
+  /// which never fails.
+  var wage256: UInt16
   var workdays: UInt8
   var registered: Bool
   /// `unknownRank`: unknown.
@@ -70,52 +80,103 @@ struct SeekerEntry: GridEntry {
   /// 255, which no vacancy's hours fail.
   var hoursMin2: UInt8
   var hoursMax2: UInt8
-  var hoursExact: Bool
+  /// Bit 0: the hours are exact; bit 1: `wage256` is the wage value times 256 exactly;
+  /// bit 2: she states preferences.
+  private var flags: UInt8
+  /// Preferred job types, experience and preferred sectors folded to 16 bits (bit
+  /// `code % 16` of each), which bound the preference and experience features from above.
+  var preferredJobTypes16: UInt16
+  var experience16: UInt16
+  var preferredSectors16: UInt16
+
+  /// The largest error of a chord computed from an entry's position (`chord2(to:)`) against
+  /// the exact chord: √3 times the rounding of a component, with room for single precision.
+  static var chordSlack: Float { 3e-5 }
+  /// The unit of `reachUnits`, a power of two so that it scales exactly.
+  static var reachUnit: Double { 0x1p-20 }
 
   init(slot: Int, row: SeekerRow, overflow: CodeOverflow?) {
-    x = Float(row.x)
-    y = Float(row.y)
-    z = Float(row.z)
-    reach = Float(row.reachChord).nextUp
+    func component(_ value: Double) -> Int16 { Int16((value * 32767).rounded()) }
+    x = component(row.x)
+    y = component(row.y)
+    z = component(row.z)
+    let units = (row.reachChord / Self.reachUnit).rounded(.up)
+    reachUnits = units < Double(UInt16.max) ? UInt16(units) : .max
     self.slot = Int32(slot)
     skills = fold32(row.skills.folded) | fold32(overflow?.first ?? [])
     needs = fold32(row.needs.word) | fold32(overflow?.second ?? [])
     available = row.available
+    var wageExact = true
     if row.wageValue.isNaN {
-      wageHigh = .infinity
+      wage256 = .max
     } else {
-      let nearest = Float(row.wageValue)
-      wageHigh = Double(nearest) < row.wageValue ? nearest.nextUp : nearest
+      // Validated from 0 to 100: at most 25,600.
+      let scaled = row.wageValue * 256
+      wage256 = UInt16(scaled.rounded(.up))
+      wageExact = Double(wage256) == scaled
     }
     workdays = row.workdays
     registered = row.registered
     educationRank = row.educationRank
     let (min2, max2) = (row.hoursMin * 2, row.hoursMax * 2)
-    hoursExact =
+    let hoursExact =
       min2 >= 0 && min2 <= max2 && max2 <= 255 && min2 == min2.rounded(.down) && max2 == max2.rounded(.down)
     hoursMin2 = hoursExact ? UInt8(min2) : 0
     hoursMax2 = hoursExact ? UInt8(max2) : 255
+    flags = (hoursExact ? 1 : 0) | (wageExact ? 2 : 0) | (row.hasPreferences ? 4 : 0)
+    preferredJobTypes16 = fold16(row.preferredJobTypes.word, overflow?.fourth ?? [])
+    experience16 = fold16(row.experience.word, overflow?.third ?? [])
+    preferredSectors16 = fold16(row.preferredSectors.word, overflow?.fifth ?? [])
   }
 
-  /// The squared chord to `point`, in single precision.
+  @inline(__always)
+  var hasPreferences: Bool { flags & 4 != 0 }
+
+  @inline(__always)
+  var hoursExact: Bool { flags & 1 != 0 }
+
+  /// An upper bound of the wage value times 256 (+∞ in effect when unknown: 65,535).
+  @inline(__always)
+  var wageHigh256: Double { Double(wage256) }
+
+  /// A lower bound of the wage value times 256 (65,535 when unknown, which never fails).
+  @inline(__always)
+  var wageLow256: Double { Double(flags & 2 != 0 ? wage256 : wage256 &- 1) }
+
+  /// An upper bound of the reach as a chord (+∞ when the entry does not tell).
+  @inline(__always)
+  var reachHigh: Float { reachUnits == .max ? .infinity : Float(reachUnits) * Float(Self.reachUnit) }
+
+  /// A lower bound of the reach as a chord.
+  @inline(__always)
+  var reachLow: Float { Float(max(reachUnits, 1) - 1) * Float(Self.reachUnit) }
+
+  /// `registered` as 0 or 1.
+  @inline(__always)
+  var registeredBit: UInt8 { unsafeBitCast(registered, to: UInt8.self) }
+
+  /// The education rank as an unsigned byte: unknown (−1) becomes 255, which no minimum
+  /// exceeds.
+  @inline(__always)
+  var educationRank8: UInt8 { UInt8(bitPattern: educationRank) }
+
+  /// The squared chord to `point` from the rounded position, in single precision: the chord
+  /// is within `chordSlack` of the exact one.
   @inline(__always)
   func chord2(to point: FloatPoint) -> Float {
-    let dx = x - point.x
-    let dy = y - point.y
-    let dz = z - point.z
+    let scale: Float = 1 / 32767
+    let dx = Float(x) * scale - point.x
+    let dy = Float(y) * scale - point.y
+    let dz = Float(z) * scale - point.z
     return dx * dx + dy * dy + dz * dz
   }
 
   /// Whether the seeker is certainly farther from `point` than the smaller of her reach and
-  /// `limit` (chords on the unit sphere). Float components are within 6e-8 of the exact ones,
-  /// so a slack of 1e-6 (6 m) never rejects a pair the exact test accepts.
+  /// `limit` (chords on the unit sphere).
   @inline(__always)
   func isBeyond(_ point: FloatPoint, limit: Float) -> Bool {
-    let dx = x - point.x
-    let dy = y - point.y
-    let dz = z - point.z
-    let chord = min(reach, limit) + 1e-6
-    return dx * dx + dy * dy + dz * dz > chord * chord
+    let chord = min(reachHigh, limit) + Self.chordSlack
+    return chord2(to: point) > chord * chord
   }
 }
 
@@ -421,14 +482,14 @@ struct SeekerColumns: Sendable {
     let jobTypes = lists.appendInterned(seeker.preferences?.jobTypes ?? [], &vocabulary.jobTypes)
     let sectors = lists.appendInterned(seeker.preferences?.sectors ?? [], &vocabulary.sectors)
     let row = SeekerRow(
-      x: unit.x, y: unit.y, z: unit.z, maxTravelKm: seeker.maxTravelKm,
-      reachChord: GeoMath.chordLimit(km: seeker.maxTravelKm),
-      hoursMin: seeker.hours.min, hoursMax: seeker.hours.max, wageValue: seeker.wageValue ?? .nan,
-      available: seeker.availableFrom?.daysSinceEpoch ?? nowDay, region: region, overflow: 0,
+      skills: Bits256(lists[skills]), experience: Bits64(lists[experience]),
+      preferredJobTypes: Bits64(lists[jobTypes]), preferredSectors: Bits64(lists[sectors]),
+      maxTravelKm: seeker.maxTravelKm, overflow: 0, hasPreferences: !(seeker.preferences?.isEmpty ?? true),
       workdays: seeker.workdays.rawValue, educationRank: seeker.education.map { Int8($0.rank) } ?? unknownRank,
-      registered: seeker.registered, hasPreferences: !(seeker.preferences?.isEmpty ?? true),
-      skills: Bits256(lists[skills]), needs: Bits64(lists[needs]), experience: Bits64(lists[experience]),
-      preferredJobTypes: Bits64(lists[jobTypes]), preferredSectors: Bits64(lists[sectors]))
+      registered: seeker.registered, x: unit.x, y: unit.y, z: unit.z,
+      reachChord: GeoMath.chordLimit(km: seeker.maxTravelKm), hoursMin: seeker.hours.min,
+      hoursMax: seeker.hours.max, wageValue: seeker.wageValue ?? .nan,
+      available: seeker.availableFrom?.daysSinceEpoch ?? nowDay, region: region, needs: Bits64(lists[needs]))
     let overflow = CodeOverflow(
       first: CodeOverflow.high(lists[skills], limit: Bits256.limit),
       second: CodeOverflow.high(lists[needs], limit: Bits64.limit),
@@ -460,6 +521,13 @@ func fold32(_ word: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: word) | UInt3
 
 /// Bit `code % 32` of each code.
 func fold32(_ codes: [UInt32]) -> UInt32 { codes.reduce(0) { $0 | 1 << ($1 & 31) } }
+
+/// Bit `code % 16` of each code in `word` (codes below 64) and in `high`.
+func fold16(_ word: UInt64, _ high: [UInt32]) -> UInt16 {
+  var folded = UInt16(truncatingIfNeeded: word) | UInt16(truncatingIfNeeded: word >> 16)
+  folded |= UInt16(truncatingIfNeeded: word >> 32) | UInt16(truncatingIfNeeded: word >> 48)
+  return high.reduce(folded) { $0 | 1 << UInt16($1 & 15) }
+}
 
 /// A value handed to other threads where the code guarantees they touch disjoint parts of it.
 struct UncheckedSendable<Value>: @unchecked Sendable {

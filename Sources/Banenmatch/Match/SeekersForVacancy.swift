@@ -55,10 +55,10 @@ extension MatchIndex {
           // Pass 1: within reach. When near misses are not asked, the holders of the rarest
           // required skill suffice; otherwise a seeker lacking one required skill counts too.
           if allowance == 0 {
-            // The entries tell required skills exactly when the grid's skill is the only one.
+            // The entries tell accommodations exactly when no code is folded onto another;
+            // required skills beyond the grid's own are read from the row (one field).
             let entryDecides =
               vocabulary.accommodations.count <= 32 && filters.regions == nil && filters.excludedSlots.isEmpty
-              && q.required.count + q.requiredHigh.count <= 1
             if nobodyQualifies {
               // No seeker holds every required skill: nothing is feasible.
             } else if let rarest {
@@ -137,11 +137,20 @@ struct SeekerScan {
   let hoursMin2Ceil: Int
   let latestStart: Int
   let preferredFold: UInt32
+  /// The vacancy's job type and sector as bits of the entries' 16-bit folds (no sector: 0).
+  let jobTypeBit16: UInt16
+  let sectorBit16: UInt16
   let knownPreferred: Int
+  /// More than one required skill: a grid's entries tell only its own exactly.
+  let checksRequired: Bool
   let foldCollisions: Int
   var top: TopK
   var near: TopK
   var feasible = 0
+  /// Entries per chunk of the branch-free first phase.
+  static var chunk: Int { 256 }
+  /// The worst score in `top` once it is full (−∞ before): a pair scoring below cannot enter.
+  var topFloor = -Double.infinity
   /// The fewest matched preferred skills a pair needs to possibly enter `top`, `near` within
   /// reach, and `near` beyond reach (distance feature 0).
   var topGate: SkillsGate
@@ -172,6 +181,9 @@ struct SeekerScan {
     latestStart = Int(q.start) + 90
     preferredFold = fold32(q.preferred.folded) | fold32(q.preferredHigh)
     knownPreferred = q.preferred.count + q.preferredHigh.count
+    checksRequired = q.required.count + q.requiredHigh.count > 1
+    jobTypeBit16 = 1 << UInt16(q.jobType & 15)
+    sectorBit16 = q.sector == noCode ? 0 : 1 << UInt16(q.sector & 15)
     foldCollisions = knownPreferred - preferredFold.nonzeroBitCount
     topGate = SkillsGate(q: q, knownPreferred: knownPreferred, weights: weights, distance: 1)
     nearGate = topGate
@@ -191,72 +203,103 @@ struct SeekerScan {
   ///
   /// - Parameter entryDecides: Without near misses, whether an entry that passes every test
   ///   it can tell exactly is feasible, so counted without its row: no filter but `maxKm`,
-  ///   accommodations folded without loss (at most 32 codes), and the required skill (if
-  ///   any) the grid's own. Such a pair is judged only when its skills could enter the list.
+  ///   and accommodations folded without loss (at most 32 codes). Required skills beyond the
+  ///   grid's own are then read from the row's skills alone. Such a pair is scored only when
+  ///   a bound from its entry (`entryFeatures`) could enter the list.
   mutating func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>, entryDecides: Bool = false) {
     let point = FloatPoint(x: q.x, y: q.y, z: q.z)
     let limit = Float(min(requestChord, 2))
     // The vacancy's side of the entry tests, as locals the loop keeps in registers.
     let (offers, required, workdays) = (offersFold, requiredFold, q.workdays)
     let unregisteredFail = q.banenafspraak
+    let unregistered: UInt8 = unregisteredFail ? 1 : 0
     // Ranks as unsigned bytes: unknown (−1) becomes 255, which no minimum exceeds.
-    let minEducation = UInt8(clamping: q.minEducationRank)
+    let minEducation = Int(UInt8(clamping: q.minEducationRank))
     let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
-    let minWage = q.minWageValue
-    let hasMinWage = !minWage.isNaN
-    for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
-      let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
-      cells.forEachRun(in: window) { entries in
-        if allowance == 0 {
-          // Any failure ends the pair: test the likeliest first.
-          for entry in entries {
-            if entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays) != 0
-              || (unregisteredFail && !entry.registered)
-              || UInt8(bitPattern: entry.educationRank) < minEducation
-            {
-              continue
+    // Times 256 as in the entries (exactly: a power of two); −∞ when there is no minimum.
+    let wageFloor256 = q.minWageValue.isNaN ? -.infinity : q.minWageValue * 256
+    withUnsafeTemporaryAllocation(of: UInt16.self, capacity: SeekerScan.chunk) { survivors in
+      for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+        let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
+        cells.forEachRun(in: window) { entries in
+          if allowance == 0 {
+            // Per chunk of entries, the tests the entry can tell run without a branch (whether
+            // an entry passes is all but random, so branches would mostly be mispredicted),
+            // keeping the positions of those that pass: first the integer tests on every
+            // entry, then the wage value and the distance on those that passed. The survivors
+            // then go on, with branches. The comparisons are written as subtractions whose
+            // sign is the failure, so that the compiler cannot turn them back into branches.
+            var first = 0
+            while first < entries.count {
+              let end = min(first + SeekerScan.chunk, entries.count)
+              var passed = 0
+              for i in first..<end {
+                let entry = entries[i]
+                let available = entry.available == nowDay ? today : entry.available
+                // Inexact hours (0 and 255) never fail here.
+                let fails =
+                  entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
+                  | UInt32(unregistered & ~entry.registeredBit)
+                  | negative(
+                    (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
+                      | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
+                survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
+                passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
+              }
+              var count = 0
+              for k in 0..<passed {
+                let position = survivors[k]
+                let entry = entries[first + Int(position)]
+                let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
+                // An unknown wage value (65,535) or no minimum (−∞) never fails.
+                let fails =
+                  negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
+                survivors[count] = position
+                count &+= 1 &- Int(fails)
+              }
+              for k in 0..<count {
+                let entry = entries[first + Int(survivors[k])]
+                let chord2 = entry.chord2(to: point)
+                let reach = min(entry.reachHigh, limit)
+                let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
+                let slot = Int(entry.slot)
+                // Certainly feasible: inside the reach by more than the rounding of the entry's
+                // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
+                // certainly high enough. Counted here; judged only if its score could enter
+                // the list.
+                if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
+                  && chord2 <= within * within
+                {
+                  if checksRequired && !holdsRequired(slot) { continue }
+                  feasible += 1
+                  let matched = matchedBound(entry)
+                  if matched < topGate.minMatched(top) { continue }
+                  let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
+                  if weights.score(bound, total: totalWeight) < topFloor { continue }
+                  judgeFeasible(slot, bound)
+                  continue
+                }
+                if passes(slot) { judge(slot, farPass: false) }
+              }
+              first = end
             }
-            // Certain failures of start, hours (inexact ones never fail here) and wage value
-            // (NaN, unknown or no minimum, compares false).
-            let available = entry.available == nowDay ? today : entry.available
-            if Int(available) > latest || Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil
-              || Double(entry.wageHigh) < minWage
-            {
-              continue
+          } else {
+            for entry in entries {
+              // Never waived: eligibility and wage value.
+              if (unregisteredFail && !entry.registered) || entry.wageHigh256 < wageFloor256 { continue }
+              let available = entry.available == nowDay ? today : entry.available
+              let failures =
+                (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
+                + (entry.needs & ~offers != 0 ? 1 : 0)
+                + (Int(entry.educationRank8) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
+                + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
+              if failures > 1 { continue }
+              if entry.isBeyond(point, limit: limit) { continue }
+              // Certainly a near miss: judged only if its skills could enter that list.
+              if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
+              let slot = Int(entry.slot)
+              if passes(slot) { judge(slot, farPass: false) }
             }
-            let chord2 = entry.chord2(to: point)
-            let reach = min(entry.reach, limit)
-            if chord2 > (reach + 1e-6) * (reach + 1e-6) { continue }
-            let slot = Int(entry.slot)
-            // Certainly feasible: inside the reach by more than the rounding of single
-            // precision (4e-6 as a chord, 25 m), exact hours, and a wage value certainly high
-            // enough. Counted here; judged only if its skills could enter the list.
-            if entryDecides && entry.hoursExact && (!hasMinWage || Double(entry.wageHigh.nextDown) >= minWage)
-              && chord2 <= (reach - 4e-6) * (reach - 4e-6) && reach > 4e-6
-            {
-              feasible += 1
-              if matchedBound(entry) < topGate.minMatched(top) { continue }
-              judge(slot, farPass: false, counted: true)
-              continue
-            }
-            if passes(slot) { judge(slot, farPass: false) }
-          }
-        } else {
-          for entry in entries {
-            // Never waived: eligibility and wage value.
-            if (unregisteredFail && !entry.registered) || Double(entry.wageHigh) < minWage { continue }
-            let available = entry.available == nowDay ? today : entry.available
-            let failures =
-              (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
-              + (entry.needs & ~offers != 0 ? 1 : 0)
-              + (UInt8(bitPattern: entry.educationRank) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
-              + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
-            if failures > 1 { continue }
-            if entry.isBeyond(point, limit: limit) { continue }
-            // Certainly a near miss: judged only if its skills could enter that list.
-            if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
-            let slot = Int(entry.slot)
-            if passes(slot) { judge(slot, farPass: false) }
           }
         }
       }
@@ -273,7 +316,7 @@ struct SeekerScan {
     let unregisteredFail = q.banenafspraak
     let minEducation = UInt8(clamping: q.minEducationRank)
     let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
-    let minWage = q.minWageValue
+    let wageFloor256 = q.minWageValue.isNaN ? -.infinity : q.minWageValue * 256
     for cells in grid.layers {
       cells.forEachRun(in: nil) { entries in
         for entry in entries {
@@ -284,7 +327,7 @@ struct SeekerScan {
           }
           let available = entry.available == nowDay ? today : entry.available
           if Int(available) > latest || Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil
-            || Double(entry.wageHigh) < minWage
+            || entry.wageHigh256 < wageFloor256
           {
             continue
           }
@@ -295,6 +338,15 @@ struct SeekerScan {
     }
   }
 
+  /// Whether the seeker holds every required skill, from her row's skills alone.
+  @inline(__always)
+  func holdsRequired(_ slot: Int) -> Bool {
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
+    if !q.required.isSubset(of: r.pointee.skills) { return false }
+    if q.requiredHigh.isEmpty { return true }
+    return q.requiredHigh.isSortedSubset(of: r.pointee.overflow == 0 ? [] : overflows[r.pointee.overflow].first)
+  }
+
   /// An upper bound of the preferred skills an entry's seeker holds: their folded overlap,
   /// plus the preferred skills that share a folded bit with another.
   @inline(__always)
@@ -302,12 +354,82 @@ struct SeekerScan {
     min(knownPreferred, sparseCount(UInt64(entry.skills & preferredFold)) + foldCollisions)
   }
 
+  /// The features of a pair its entry tells feasible (exact hours, within reach) as far as the
+  /// entry tells them: the skills at `matched`, the distance feature from the entry's chord
+  /// (an upper bound), the hours and start features as `judge` computes them, preference and
+  /// experience from the folds (upper bounds: a job type or sector whose bit is not set is
+  /// certainly not hers).
+  ///
+  /// The distance D satisfies chord(D) ≤ `reach` (both rounded up), so D ≤ 2R·asin(reach/2)
+  /// ≤ R·reach·(1 + reach²/4) (asin y ≤ y + y³ for y ≤ ½); the distance is at least R times
+  /// the exact chord, which is within `chordSlack` of the entry's.
+  @inline(__always)
+  func entryFeatures(_ entry: SeekerEntry, matched: Int, chord2: Float, reach: Float) -> FeatureValues {
+    var distance = 1.0
+    let chordLow = Double(chord2).squareRoot() * (1 - 1e-6) - Double(SeekerEntry.chordSlack)
+    if reach < 1 && chordLow > 0 {
+      let limit = Double(reach)
+      distance = max(0, 1 - chordLow / (limit * (1 + limit * limit / 4) * (1 + 1e-6)))
+    }
+    let available = entry.available == nowDay ? today : entry.available
+    let preference: Double =
+      !entry.hasPreferences
+      ? 0.5
+      : entry.preferredJobTypes16 & jobTypeBit16 != 0 ? 1 : entry.preferredSectors16 & sectorBit16 != 0 ? 0.5 : 0
+    return FeatureValues(
+      skills: PairFeatures.skills(matched: matched, preferred: q.preferredCount), distance: distance,
+      hours: min(Double(entry.hoursMax2) / 2, q.hoursMax) / q.hoursMax, preference: preference,
+      experience: entry.experience16 & jobTypeBit16 != 0 ? 1 : 0,
+      start: PairFeatures.start(daysLate: Int(available) - Int(q.start)))
+  }
+
+  /// Scores a pair its entry told feasible (and counted), from `bound` (`entryFeatures`):
+  /// reads only the skills and preferences of the row, and the position for the distance
+  /// once the score could still enter the list.
+  @inline(__always)
+  mutating func judgeFeasible(_ slot: Int, _ bound: FeatureValues) {
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
+    let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
+    var features = bound
+    features.skills = skillsFeature(r, overflow)
+    features.preference = preferenceFeature(r, overflow)
+    features.experience = experienceFeature(r, overflow)
+    guard top.admits(score: weights.score(features, total: totalWeight)) else { return }
+    let distanceKm = geo[slot].distanceKm(to: q.geo)
+    features.distance = PairFeatures.distance(distanceKm, limit: min(r.pointee.maxTravelKm, maxKm))
+    let score = weights.score(features, total: totalWeight)
+    guard top.admits(score: score) else { return }
+    top.offer(TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: 0), ids: ids)
+    if top.isFull { topFloor = top.worstScore }
+  }
+
+  @inline(__always)
+  func skillsFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
+    var matched = r.pointee.skills.intersectionCount(q.preferred)
+    if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }
+    return PairFeatures.skills(matched: matched, preferred: q.preferredCount)
+  }
+
+  @inline(__always)
+  func preferenceFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
+    if !r.pointee.hasPreferences { return 0.5 }
+    if r.pointee.preferredJobTypes.contains(q.jobType) || (overflow?.fourth.sortedContains(q.jobType) ?? false) {
+      return 1
+    }
+    return q.sector != noCode
+      && (r.pointee.preferredSectors.contains(q.sector) || (overflow?.fifth.sortedContains(q.sector) ?? false))
+      ? 0.5 : 0
+  }
+
+  @inline(__always)
+  func experienceFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
+    r.pointee.experience.contains(q.jobType) || (overflow?.third.sortedContains(q.jobType) ?? false) ? 1 : 0
+  }
+
   /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
   /// (as a near miss) in the second.
-  ///
-  /// - Parameter counted: The pair is known feasible and already counted.
   @inline(__always)
-  mutating func judge(_ slot: Int, farPass: Bool, counted: Bool = false) {
+  mutating func judge(_ slot: Int, farPass: Bool) {
     // Fields are read through the pointer as they are needed, not the row copied whole.
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
@@ -360,12 +482,9 @@ struct SeekerScan {
       failures += 1
       if failures > allowance { return }
     }
-    assert(!counted || failures == 0, "a pair counted feasible from its entry fails")
-    if failures == 0 && !counted { feasible += 1 }
+    if failures == 0 { feasible += 1 }
 
-    var matched = r.pointee.skills.intersectionCount(q.preferred)
-    if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }
-    let skills = PairFeatures.skills(matched: matched, preferred: q.preferredCount)
+    let skills = skillsFeature(r, overflow)
     // The skills feature alone, every other at its best, turns most pairs away from a full
     // list before the rest is computed.
     let best = weights.score(
@@ -376,15 +495,8 @@ struct SeekerScan {
       skills: skills,
       distance: 0,
       hours: sharedMax / q.hoursMax,
-      preference: !r.pointee.hasPreferences
-        ? 0.5
-        : (r.pointee.preferredJobTypes.contains(q.jobType) || (overflow?.fourth.sortedContains(q.jobType) ?? false))
-          ? 1
-          : (q.sector != noCode
-            && (r.pointee.preferredSectors.contains(q.sector) || (overflow?.fifth.sortedContains(q.sector) ?? false)))
-            ? 0.5 : 0,
-      experience: (r.pointee.experience.contains(q.jobType) || (overflow?.third.sortedContains(q.jobType) ?? false))
-        ? 1 : 0,
+      preference: preferenceFeature(r, overflow),
+      experience: experienceFeature(r, overflow),
       start: PairFeatures.start(daysLate: daysLate))
     if !farPass { features.distance = reach.distanceFeatureBound(chord2: chord2) }
     if failures == 0 {
@@ -397,12 +509,26 @@ struct SeekerScan {
     let score = weights.score(features, total: totalWeight)
     let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
     if failures == 0 {
-      if top.admits(score: score) { top.offer(entry, ids: ids) }
+      if top.admits(score: score) {
+        top.offer(entry, ids: ids)
+        if top.isFull { topFloor = top.worstScore }
+      }
     } else {
       if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
   }
 }
+
+/// 1 when `x` is negative, else 0.
+@inline(__always)
+func negative(_ x: Int) -> UInt32 { UInt32(truncatingIfNeeded: UInt(bitPattern: x) >> (Int.bitWidth - 1)) }
+
+/// 1 when the sign of `x` is minus (−0 included; never NaN here), else 0.
+@inline(__always)
+func negative(_ x: Float) -> UInt32 { x.bitPattern >> 31 }
+
+@inline(__always)
+func negative(_ x: Double) -> UInt32 { UInt32(truncatingIfNeeded: x.bitPattern >> 63) }
 
 /// A vacancy as the query side of `seekers(for:)`. Codes the index has never seen cannot be
 /// held by any seeker.

@@ -156,13 +156,9 @@ struct VacancyScan {
     near = TopK(capacity: options.nearMisses)
   }
 
-  @inline(__always)
-  func passes(_ slot: Int) -> Bool {
-    if filters.isExcluded(slot) { return false }
-    if !restricted { return true }
-    let key = keys[slot]
-    return filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
-  }
+  /// The request filters as the entry loops apply them. The loops take it as a local: a
+  /// method of the scan itself, called from their closures, copied the whole scan per call.
+  var gate: VacancyGate { VacancyGate(filters: filters, keys: keys, restricted: restricted) }
 
   /// Pass 1 over one grid: the cells within reach. The entry tells most pairs that fail more
   /// of required skills (folded to 64 bits) and accommodations (codes below 64) than the
@@ -173,13 +169,14 @@ struct VacancyScan {
     let limit = Float(reach.chord)
     let skillFold = q.skills.folded
     let needs = q.needs.word
+    let gate = gate
     grid.forEachRun(in: grid.window(disc)) { entries in
       if allowance == 0 {
         for entry in entries {
           if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
           if entry.isBeyond(point, limit: limit) { continue }
           let slot = Int(entry.slot)
-          if passes(slot) { judge(slot, farPass: false) }
+          if gate.passes(slot) { judge(slot, farPass: false) }
         }
       } else {
         for entry in entries {
@@ -187,7 +184,7 @@ struct VacancyScan {
           if failures > 1 { continue }
           if entry.isBeyond(point, limit: limit) { continue }
           let slot = Int(entry.slot)
-          if passes(slot) { judge(slot, farPass: false) }
+          if gate.passes(slot) { judge(slot, farPass: false) }
         }
       }
     }
@@ -201,6 +198,7 @@ struct VacancyScan {
     // A pair beyond reach scores 0 for distance; its job type bounds the rest (skills, hours
     // and start at their best): most vacancies of other job types than hers cannot enter.
     let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
+    let gate = gate
     grid.forEachRun(in: nil) { entries in
       for entry in entries {
         if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
@@ -212,7 +210,7 @@ struct VacancyScan {
           skills: 1, distance: 0, hours: 1, preference: preference, experience: q.hasExperience(jobType) ? 1 : 0,
           start: 1)
         if near.excludes(bound: weights.score(best, total: totalWeight)) { continue }
-        if passes(slot) { judge(slot, farPass: true) }
+        if gate.passes(slot) { judge(slot, farPass: true) }
       }
     }
   }
@@ -309,6 +307,21 @@ struct VacancyScan {
     } else {
       if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
+  }
+}
+
+/// The request filters over the vacancies' keys.
+struct VacancyGate {
+  let filters: CompiledFilters
+  let keys: UnsafeBufferPointer<VacancyKeys>
+  let restricted: Bool
+
+  @inline(__always)
+  func passes(_ slot: Int) -> Bool {
+    if filters.isExcluded(slot) { return false }
+    if !restricted { return true }
+    let key = keys[slot]
+    return filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
   }
 }
 
