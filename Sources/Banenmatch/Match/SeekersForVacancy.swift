@@ -8,7 +8,7 @@ extension MatchIndex {
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return seekers(
       for: VacancyQuery(slot: slot, in: vacancyColumns, date: options.date),
-      vacancy: { vacancyColumns.record(slot, vocabulary: vocabulary) }, options: options)
+      vacancy: .indexed(slot), options: options)
   }
 
   /// Returns the seekers that fit `vacancy` (indexed or not), best first, with near misses
@@ -22,7 +22,8 @@ extension MatchIndex {
     errors += vacancy.validationErrors().map { $0.prefixed(with: "vacancy") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return seekers(
-      for: VacancyQuery(vacancy, vocabulary: vocabulary, date: options.date), vacancy: { vacancy }, options: options)
+      for: VacancyQuery(vacancy, vocabulary: vocabulary, date: options.date), vacancy: .given(vacancy), options: options
+    )
   }
 
   /// The vacancy query proper, in two passes split by the exact reach test like
@@ -30,7 +31,7 @@ extension MatchIndex {
   /// beyond it who hold every required skill.
   ///
   /// - Parameter vacancy: The vacancy's record, asked for only to explain or for near misses.
-  func seekers(for q: VacancyQuery, vacancy: () -> Vacancy, options: MatchOptions) -> MatchResults {
+  func seekers(for q: VacancyQuery, vacancy: QueryRecord<Vacancy>, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: seekerColumns.slots)
     let s = seekerColumns
     let allowance = options.nearMisses > 0 ? 1 : 0
@@ -89,7 +90,12 @@ extension MatchIndex {
     func answer(for entry: TopK.Entry) -> PairAnswers {
       PairAnswers(options: options, travelKm: min(s.rows[entry.slot].maxTravelKm, filters.maxKm))
     }
-    let record = (options.explain && !top.isEmpty) || !near.isEmpty ? vacancy() : nil
+    let record: Vacancy? =
+      switch vacancy {
+      case _ where !(options.explain && !top.isEmpty) && near.isEmpty: nil
+      case .indexed(let slot): vacancyColumns.record(slot, vocabulary: vocabulary)
+      case .given(let record): record
+      }
     let preferred = options.explain ? record.map { q.preferredList($0, vocabulary: vocabulary) } ?? [] : []
     return MatchResults(
       matches: top.map { entry in
@@ -149,6 +155,9 @@ struct SeekerScan {
   var feasible = 0
   /// Entries per chunk of the branch-free first phase.
   static var chunk: Int { 256 }
+  /// Pairs told feasible by their entries that wait to be scored best bound first: 1 KB,
+  /// which `withUnsafeTemporaryAllocation` keeps on the stack (a larger one is malloc'ed).
+  static var pendingCapacity: Int { 64 }
   /// The worst score in `top` once it is full (−∞ before): a pair scoring below cannot enter.
   var topFloor = -Double.infinity
   /// The fewest matched preferred skills a pair needs to possibly enter `top`, `near` within
@@ -219,89 +228,99 @@ struct SeekerScan {
     // Times 256 as in the entries (exactly: a power of two); −∞ when there is no minimum.
     let wageFloor256 = q.minWageValue.isNaN ? -.infinity : q.minWageValue * 256
     withUnsafeTemporaryAllocation(of: UInt16.self, capacity: SeekerScan.chunk) { survivors in
-      for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
-        let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
-        cells.forEachRun(in: window) { entries in
-          if allowance == 0 {
-            // Per chunk of entries, the tests the entry can tell run without a branch (whether
-            // an entry passes is all but random, so branches would mostly be mispredicted),
-            // keeping the positions of those that pass: first the integer tests on every
-            // entry, then the wage value and the distance on those that passed. The survivors
-            // then go on, with branches. The comparisons are written as subtractions whose
-            // sign is the failure, so that the compiler cannot turn them back into branches.
-            var first = 0
-            while first < entries.count {
-              let end = min(first + SeekerScan.chunk, entries.count)
-              var passed = 0
-              for i in first..<end {
-                let entry = entries[i]
-                let available = entry.available == nowDay ? today : entry.available
-                // Inexact hours (0 and 255) never fail here.
-                let fails =
-                  entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
-                  | UInt32(unregistered & ~entry.registeredBit)
-                  | negative(
-                    (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
-                      | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
-                survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
-                passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
-              }
-              var count = 0
-              for k in 0..<passed {
-                let position = survivors[k]
-                let entry = entries[first + Int(position)]
-                let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
-                // An unknown wage value (65,535) or no minimum (−∞) never fails.
-                let fails =
-                  negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
-                survivors[count] = position
-                count &+= 1 &- Int(fails)
-              }
-              for k in 0..<count {
-                let entry = entries[first + Int(survivors[k])]
-                let chord2 = entry.chord2(to: point)
-                let reach = min(entry.reachHigh, limit)
-                let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
-                let slot = Int(entry.slot)
-                // Certainly feasible: inside the reach by more than the rounding of the entry's
-                // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
-                // certainly high enough. Counted here; judged only if its score could enter
-                // the list.
-                if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
-                  && chord2 <= within * within
-                {
-                  if checksRequired && !holdsRequired(slot) { continue }
-                  feasible += 1
-                  let matched = matchedBound(entry)
-                  if matched < topGate.minMatched(top) { continue }
-                  let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
-                  if weights.score(bound, total: totalWeight) < topFloor { continue }
-                  judgeFeasible(slot, bound)
-                  continue
+      withUnsafeTemporaryAllocation(of: PendingPair.self, capacity: SeekerScan.pendingCapacity) { pending in
+        var pendingCount = 0
+        for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+          let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
+          cells.forEachRun(in: window) { entries in
+            if allowance == 0 {
+              // Per chunk of entries, the tests the entry can tell run without a branch (whether
+              // an entry passes is all but random, so branches would mostly be mispredicted),
+              // keeping the positions of those that pass: first the integer tests on every
+              // entry, then the wage value and the distance on those that passed. The survivors
+              // then go on, with branches. The comparisons are written as subtractions whose
+              // sign is the failure, so that the compiler cannot turn them back into branches.
+              var first = 0
+              while first < entries.count {
+                let end = min(first + SeekerScan.chunk, entries.count)
+                var passed = 0
+                for i in first..<end {
+                  let entry = entries[i]
+                  let available = entry.available == nowDay ? today : entry.available
+                  // Inexact hours (0 and 255) never fail here.
+                  let fails =
+                    entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
+                    | UInt32(unregistered & ~entry.registeredBit)
+                    | negative(
+                      (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
+                        | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
+                  survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
+                  passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
                 }
+                var count = 0
+                for k in 0..<passed {
+                  let position = survivors[k]
+                  let entry = entries[first + Int(position)]
+                  let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
+                  // An unknown wage value (65,535) or no minimum (−∞) never fails.
+                  let fails =
+                    negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
+                  survivors[count] = position
+                  count &+= 1 &- Int(fails)
+                }
+                for k in 0..<count {
+                  let entry = entries[first + Int(survivors[k])]
+                  let chord2 = entry.chord2(to: point)
+                  let reach = min(entry.reachHigh, limit)
+                  let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
+                  let slot = Int(entry.slot)
+                  // Certainly feasible: inside the reach by more than the rounding of the entry's
+                  // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
+                  // certainly high enough. Counted here; judged only if its score could enter
+                  // the list.
+                  if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
+                    && chord2 <= within * within
+                  {
+                    if checksRequired && !holdsRequired(slot) { continue }
+                    feasible += 1
+                    let matched = matchedBound(entry)
+                    if matched < topGate.minMatched(top) { continue }
+                    let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
+                    let score = weights.score(bound, total: totalWeight)
+                    if score < topFloor { continue }
+                    pending[pendingCount] = PendingPair(
+                      bound: score, distance: bound.distance, slot: slot,
+                      available: entry.available == nowDay ? today : entry.available,
+                      start: q.start, hoursMax2: entry.hoursMax2)
+                    pendingCount += 1
+                    if pendingCount == pending.count { scorePending(pending, count: &pendingCount) }
+                    continue
+                  }
+                  if passes(slot) { judge(slot, farPass: false) }
+                }
+                first = end
+              }
+            } else {
+              for entry in entries {
+                // Never waived: eligibility and wage value.
+                if (unregisteredFail && !entry.registered) || entry.wageHigh256 < wageFloor256 { continue }
+                let available = entry.available == nowDay ? today : entry.available
+                let failures =
+                  (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
+                  + (entry.needs & ~offers != 0 ? 1 : 0)
+                  + (Int(entry.educationRank8) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
+                  + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
+                if failures > 1 { continue }
+                if entry.isBeyond(point, limit: limit) { continue }
+                // Certainly a near miss: judged only if its skills could enter that list.
+                if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
+                let slot = Int(entry.slot)
                 if passes(slot) { judge(slot, farPass: false) }
               }
-              first = end
-            }
-          } else {
-            for entry in entries {
-              // Never waived: eligibility and wage value.
-              if (unregisteredFail && !entry.registered) || entry.wageHigh256 < wageFloor256 { continue }
-              let available = entry.available == nowDay ? today : entry.available
-              let failures =
-                (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
-                + (entry.needs & ~offers != 0 ? 1 : 0)
-                + (Int(entry.educationRank8) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
-                + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
-              if failures > 1 { continue }
-              if entry.isBeyond(point, limit: limit) { continue }
-              // Certainly a near miss: judged only if its skills could enter that list.
-              if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
-              let slot = Int(entry.slot)
-              if passes(slot) { judge(slot, farPass: false) }
             }
           }
         }
+        if pendingCount > 0 { scorePending(pending, count: &pendingCount) }
       }
     }
   }
@@ -381,6 +400,37 @@ struct SeekerScan {
       hours: min(Double(entry.hoursMax2) / 2, q.hoursMax) / q.hoursMax, preference: preference,
       experience: entry.experience16 & jobTypeBit16 != 0 ? 1 : 0,
       start: PairFeatures.start(daysLate: Int(available) - Int(q.start)))
+  }
+
+  /// Scores the pending pairs best bound first, until a bound falls below the list's worst
+  /// score: the rest cannot enter. Best first, most pairs are never read from their rows.
+  /// The pairs come off a binary heap built in place (a sort would allocate).
+  mutating func scorePending(_ pending: UnsafeMutableBufferPointer<PendingPair>, count: inout Int) {
+    @inline(__always) func siftDown(_ start: Int, _ end: Int) {
+      var parent = start
+      while true {
+        var best = parent
+        let left = 2 * parent + 1
+        if left < end && pending[left].bound > pending[best].bound { best = left }
+        if left + 1 < end && pending[left + 1].bound > pending[best].bound { best = left + 1 }
+        if best == parent { return }
+        pending.swapAt(parent, best)
+        parent = best
+      }
+    }
+    var end = count
+    for start in stride(from: end / 2 - 1, through: 0, by: -1) { siftDown(start, end) }
+    while end > 0 && Double(pending[0].bound) >= topFloor {
+      let pair = pending[0]
+      let bound = FeatureValues(
+        skills: 1, distance: Double(pair.distance), hours: min(Double(pair.hoursMax2) / 2, q.hoursMax) / q.hoursMax,
+        preference: 1, experience: 1, start: PairFeatures.start(daysLate: Int(pair.daysLate)))
+      judgeFeasible(Int(pair.slot), bound)
+      end -= 1
+      pending.swapAt(0, end)
+      siftDown(0, end)
+    }
+    count = 0
   }
 
   /// Scores a pair its entry told feasible (and counted), from `bound` (`entryFeatures`):
@@ -517,6 +567,35 @@ struct SeekerScan {
       if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
   }
+}
+
+/// A pair its entry told feasible, waiting to be scored, in 16 bytes (so that a batch of
+/// them fits the stack): the score and the distance feature as bounded from the entry
+/// (`SeekerScan.entryFeatures`), rounded up to single precision, and what the hours and start
+/// features are computed from.
+struct PendingPair {
+  var bound: Float
+  var distance: Float
+  var slot: Int32
+  /// Days the seeker is available after the start, from −1 (on time: any earlier day gives
+  /// the same feature) to 90 (a feasible pair is never later).
+  var daysLate: Int8
+  var hoursMax2: UInt8
+
+  init(bound: Double, distance: Double, slot: Int, available: Int32, start: Int32, hoursMax2: UInt8) {
+    self.bound = roundedUp(bound)
+    self.distance = roundedUp(distance)
+    self.slot = Int32(slot)
+    daysLate = Int8(clamping: max(-1, Int(available) - Int(start)))
+    self.hoursMax2 = hoursMax2
+  }
+}
+
+/// `x` in single precision, rounded up.
+@inline(__always)
+func roundedUp(_ x: Double) -> Float {
+  let nearest = Float(x)
+  return Double(nearest) < x ? nearest.nextUp : nearest
 }
 
 /// 1 when `x` is negative, else 0.

@@ -10,7 +10,7 @@ extension MatchIndex {
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return vacancies(
       for: SeekerQuery(slot: slot, in: seekerColumns, date: options.date),
-      seeker: { seekerColumns.record(slot, vocabulary: vocabulary) }, options: options)
+      seeker: .indexed(slot), options: options)
   }
 
   /// Returns the vacancies that fit `seeker` (indexed or not), best first, with near misses
@@ -23,7 +23,7 @@ extension MatchIndex {
     errors += seeker.validationErrors().map { $0.prefixed(with: "seeker") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return vacancies(
-      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: { seeker }, options: options)
+      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: .given(seeker), options: options)
   }
 
   /// The seeker query proper. Two passes: the vacancies within reach (a grid window), judged
@@ -33,7 +33,7 @@ extension MatchIndex {
   /// judged twice.
   ///
   /// - Parameter seeker: The seeker's record, asked for only to explain or for near misses.
-  func vacancies(for q: SeekerQuery, seeker: () -> Seeker, options: MatchOptions) -> MatchResults {
+  func vacancies(for q: SeekerQuery, seeker: QueryRecord<Seeker>, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
     let v = vacancyColumns
     let travelKm = min(q.maxTravelKm, filters.maxKm)
@@ -88,7 +88,12 @@ extension MatchIndex {
 
     // Records are given back only to explain and for the gaps of near misses.
     let answer = PairAnswers(options: options, travelKm: travelKm)
-    let record = near.isEmpty ? nil : seeker()
+    let record: Seeker? =
+      switch seeker {
+      case _ where near.isEmpty: nil
+      case .indexed(let slot): seekerColumns.record(slot, vocabulary: vocabulary)
+      case .given(let record): record
+      }
     return MatchResults(
       matches: top.map { entry in
         let r = v.rows[entry.slot]
@@ -108,6 +113,14 @@ extension MatchIndex {
       nearMisses: near.map { answer.nearMiss($0, seeker: record!, vacancy: v.record($0.slot, vocabulary: vocabulary)) },
       candidates: candidates, feasible: feasible, indexVersion: version)
   }
+}
+
+/// Where a query's own record comes from when an answer needs it (to explain, or for the gaps
+/// of near misses): the index, or the request. Not a closure: one that reads the index would
+/// copy the whole index (forty-odd references retained and released) on every query.
+enum QueryRecord<Record> {
+  case indexed(Int)
+  case given(Record)
 }
 
 /// One seeker query's state: the seeker, the vacancies' rows, and the lists being filled.
