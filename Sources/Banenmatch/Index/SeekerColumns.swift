@@ -1,13 +1,12 @@
 /// What the inner loop of `seekers(for:)` reads of one seeker, in one row of a few cache
 /// lines: position, reach, hours, dates and every set as inline bits.
 struct SeekerRow: Sendable {
-  // First what scoring a pair that the entry told feasible reads (`judgeFeasible`): about
-  // one cache line.
+  // First, in 64 bytes, what scoring a pair that the entry told feasible reads
+  // (`SeekerScan.judgeFeasible`); then its travel distance, read once the score can enter.
   var skills: Bits256
   var experience: Bits64
   var preferredJobTypes: Bits64
   var preferredSectors: Bits64
-  var maxTravelKm: Double
   /// The row's `CodeOverflow` (skills, needs, experience, preferred job types and sectors
   /// beyond the inline bits), or 0.
   var overflow: UInt32
@@ -16,6 +15,7 @@ struct SeekerRow: Sendable {
   /// `unknownRank`: unknown.
   var educationRank: Int8
   var registered: Bool
+  var maxTravelKm: Double
   /// Unit vector of the position.
   var x, y, z: Double
   /// `GeoMath.chordLimit(km: maxTravelKm)`: the reach as a chord on the unit sphere.
@@ -337,11 +337,10 @@ struct SeekerColumns: Sendable {
     var gridItems = Array(
       repeating: [(entry: SeekerEntry, lat: Double, lon: Double)](), count: Self.travelClasses.count)
     var holders: [[Int32]] = []
+    // Each seeker's entry once: the skill grids copy it.
+    let entries = rows.indices.map { SeekerEntry(slot: $0, row: rows[$0], overflow: overflow($0)) }
     for slot in rows.indices {
-      let item = (
-        entry: SeekerEntry(slot: slot, row: rows[slot], overflow: overflow(slot)), lat: geo[slot].lat,
-        lon: geo[slot].lon
-      )
+      let item = (entry: entries[slot], lat: geo[slot].lat, lon: geo[slot].lon)
       gridItems[grid.layer(forKm: rows[slot].maxTravelKm)].append(item)
       for code in skillCodes(slot) {
         while holders.count <= Int(code) { holders.append([]) }
@@ -353,7 +352,6 @@ struct SeekerColumns: Sendable {
     // The skill grids are independent of each other: built on the threads `parallel` offers.
     let sharedRows = rows
     let sharedGeo = geo
-    let sharedOverflows = overflows
     let sharedHolders = holders
     var built = [LayeredGrid<SeekerEntry>](
       repeating: LayeredGrid(bounds: Self.skillClasses, cellsPerBound: 2), count: holders.count)
@@ -367,11 +365,8 @@ struct SeekerColumns: Sendable {
           var items = Array(
             repeating: [(entry: SeekerEntry, lat: Double, lon: Double)](), count: Self.skillClasses.count)
           for slot in sharedHolders[code].lazy.map(Int.init) {
-            let row = sharedRows[slot]
-            let entry = SeekerEntry(
-              slot: slot, row: row, overflow: row.overflow == 0 ? nil : sharedOverflows[row.overflow])
-            items[grids[code].layer(forKm: row.maxTravelKm)].append(
-              (entry: entry, lat: sharedGeo[slot].lat, lon: sharedGeo[slot].lon))
+            items[grids[code].layer(forKm: sharedRows[slot].maxTravelKm)].append(
+              (entry: entries[slot], lat: sharedGeo[slot].lat, lon: sharedGeo[slot].lon))
           }
           grids[code].load(items)
         }
@@ -483,10 +478,10 @@ struct SeekerColumns: Sendable {
     let sectors = lists.appendInterned(seeker.preferences?.sectors ?? [], &vocabulary.sectors)
     let row = SeekerRow(
       skills: Bits256(lists[skills]), experience: Bits64(lists[experience]),
-      preferredJobTypes: Bits64(lists[jobTypes]), preferredSectors: Bits64(lists[sectors]),
-      maxTravelKm: seeker.maxTravelKm, overflow: 0, hasPreferences: !(seeker.preferences?.isEmpty ?? true),
-      workdays: seeker.workdays.rawValue, educationRank: seeker.education.map { Int8($0.rank) } ?? unknownRank,
-      registered: seeker.registered, x: unit.x, y: unit.y, z: unit.z,
+      preferredJobTypes: Bits64(lists[jobTypes]), preferredSectors: Bits64(lists[sectors]), overflow: 0,
+      hasPreferences: !(seeker.preferences?.isEmpty ?? true), workdays: seeker.workdays.rawValue,
+      educationRank: seeker.education.map { Int8($0.rank) } ?? unknownRank, registered: seeker.registered,
+      maxTravelKm: seeker.maxTravelKm, x: unit.x, y: unit.y, z: unit.z,
       reachChord: GeoMath.chordLimit(km: seeker.maxTravelKm), hoursMin: seeker.hours.min,
       hoursMax: seeker.hours.max, wageValue: seeker.wageValue ?? .nan,
       available: seeker.availableFrom?.daysSinceEpoch ?? nowDay, region: region, needs: Bits64(lists[needs]))
