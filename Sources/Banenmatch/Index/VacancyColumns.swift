@@ -27,13 +27,26 @@ struct VacancyRow: Sendable {
 }
 
 /// A vacancy in the grid: position in single precision, its required skills folded to 64
-/// bits and its offers, for a first test that never touches the row.
+/// bits, its offers, and the facts a pair most often fails on besides, for a first test that
+/// never touches the row (48 bytes). Hours and the wage minimum are rounded outwards, so that
+/// a test on them fails only pairs that certainly fail.
 struct VacancyEntry: GridEntry {
   var x, y, z: Float
   var slot: Int32
   var requiredFold: UInt64
   /// Offers with codes below 64.
   var offers: UInt64
+  /// The row's `start` (`nowDay`: now).
+  var start: Int32
+  var jobType: UInt32
+  /// The minimum wage value times 256, rounded down; 0 when there is none.
+  var minWage256: UInt16
+  var workdays: UInt8
+  var minEducationRank: Int8
+  var banenafspraak: Bool
+  /// The hours in half hours: the minimum rounded down, the maximum rounded up.
+  var hoursMin2: UInt8
+  var hoursMax2: UInt8
 
   init(slot: Int, row: VacancyRow) {
     x = Float(row.x)
@@ -42,6 +55,16 @@ struct VacancyEntry: GridEntry {
     self.slot = Int32(slot)
     requiredFold = row.required.folded
     offers = row.offers.word
+    start = row.start
+    jobType = row.jobType
+    // Validated from 0 to 100: at most 25,600.
+    minWage256 = row.minWageValue.isNaN ? 0 : UInt16((row.minWageValue * 256).rounded(.down))
+    workdays = row.workdays
+    minEducationRank = row.minEducationRank
+    banenafspraak = row.banenafspraak
+    // Validated from 0 to 40.
+    hoursMin2 = UInt8((row.hoursMin * 2).rounded(.down))
+    hoursMax2 = UInt8((row.hoursMax * 2).rounded(.up))
   }
 
   /// Whether the vacancy is certainly farther from `point` than the chord `limit` (see

@@ -183,17 +183,22 @@ struct VacancyScan {
     let skillFold = q.skills.folded
     let needs = q.needs.word
     let gate = gate
+    let facts = EntryFacts(q, today: today)
     grid.forEachRun(in: grid.window(disc)) { entries in
       if allowance == 0 {
         for entry in entries {
           if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+          if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
           if entry.isBeyond(point, limit: limit) { continue }
           let slot = Int(entry.slot)
           if gate.passes(slot) { judge(slot, farPass: false) }
         }
       } else {
         for entry in entries {
-          let failures = (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+          if facts.neverWaivedFail(entry) { continue }
+          let failures =
+            (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+            + facts.failures(entry)
           if failures > 1 { continue }
           if entry.isBeyond(point, limit: limit) { continue }
           let slot = Int(entry.slot)
@@ -212,11 +217,13 @@ struct VacancyScan {
     // and start at their best): most vacancies of other job types than hers cannot enter.
     let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
     let gate = gate
+    let facts = EntryFacts(q, today: today)
     grid.forEachRun(in: nil) { entries in
       for entry in entries {
         if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+        if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
         let slot = Int(entry.slot)
-        let jobType = keys[slot].jobType
+        let jobType = entry.jobType
         let preference: Double =
           !q.hasPreferences ? 0.5 : q.prefersJobType(jobType) ? 1 : anySector ? 0.5 : 0
         let best = FeatureValues(
@@ -320,6 +327,47 @@ struct VacancyScan {
     } else {
       if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
+  }
+}
+
+/// The seeker's side of the tests a vacancy's entry can tell: eligibility and wage value
+/// (never waived), workdays, hours, education and start. Each fails only pairs that certainly
+/// fail (the entry rounds hours and the wage minimum outwards).
+struct EntryFacts {
+  let registered: Bool
+  let workdays: UInt8
+  /// Unknown: `Int8.max`, which no minimum exceeds.
+  let educationRank: Int8
+  let hoursMin2, hoursMax2: Double
+  /// NaN when unknown: compares false.
+  let wage256: Double
+  let available: Int
+  let today: Int32
+
+  init(_ q: SeekerQuery, today: Int32) {
+    registered = q.registered
+    workdays = q.workdays
+    educationRank = q.educationRank == unknownRank ? .max : q.educationRank
+    hoursMin2 = q.hoursMin * 2
+    hoursMax2 = q.hoursMax * 2
+    wage256 = q.wageValue * 256
+    available = Int(q.available)
+    self.today = today
+  }
+
+  /// Eligibility or wage value certainly fails.
+  @inline(__always)
+  func neverWaivedFail(_ entry: VacancyEntry) -> Bool {
+    (entry.banenafspraak && !registered) || wage256 < Double(entry.minWage256)
+  }
+
+  /// How many of workdays, hours, education and start certainly fail.
+  @inline(__always)
+  func failures(_ entry: VacancyEntry) -> Int {
+    let start = entry.start == nowDay ? today : entry.start
+    return (entry.workdays & ~workdays != 0 ? 1 : 0)
+      + (hoursMin2 > Double(entry.hoursMax2) || Double(entry.hoursMin2) > hoursMax2 ? 1 : 0)
+      + (educationRank < entry.minEducationRank ? 1 : 0) + (available - Int(start) > 90 ? 1 : 0)
   }
 }
 
