@@ -10,7 +10,7 @@ struct CompiledFilters {
   var excludedSlots: [Int] = []
   var maxKm: Double
 
-  init(_ filters: MatchFilters, vocabulary: Vocabulary, slots: [ByteKey: Int]) {
+  init(_ filters: MatchFilters, vocabulary: borrowing Vocabulary, slots: borrowing [ByteKey: Int]) {
     func bits(_ codes: [String]?, _ table: CodeTable) -> CodeBits? {
       codes.map { CodeBits($0.map { table.lookup($0) }, capacity: table.count) }
     }

@@ -42,15 +42,17 @@ struct PairAnswers {
 
   func explanation(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Explanation {
     explanation(entry, preferred: .texts(vacancy.preferredSkills)) { _, text in
-      seeker.skills.contains { ByteKey($0) == ByteKey(text) }
+      let skill = ByteKey(text())
+      return seeker.skills.contains { ByteKey($0) == skill }
     }
   }
 
   /// The explanation of a pair from the vacancy's preferred skills in its order (each with its
   /// code, `CodeTable.absent` for one the index has never seen, and its text) and whether the
-  /// seeker holds a skill (`has(code, text)`). Repeats count once.
+  /// seeker holds a skill (`has(code, text)`; the text is made only if asked for, since the
+  /// index's own answers go by code). Repeats count once.
   func explanation(
-    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, has: (UInt32, String) -> Bool
+    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, has: (UInt32, () -> String) -> Bool
   ) -> Explanation {
     func isRepeat(_ index: Int) -> Bool {
       let code = preferred.code(index)
@@ -66,14 +68,14 @@ struct PairAnswers {
       var (counted, held): (UInt64, UInt64) = (0, 0)
       for index in 0..<count where !isRepeat(index) {
         counted |= 1 << UInt64(index)
-        if has(preferred.code(index), preferred.text(index)) { held |= 1 << UInt64(index) }
+        if has(preferred.code(index), { preferred.text(index) }) { held |= 1 << UInt64(index) }
       }
       skills = PreferredSkills(listings: preferred, counted: counted, held: held)
     } else {
       var (matched, missing): ([String], [String]) = ([], [])
       for index in 0..<count where !isRepeat(index) {
         let text = preferred.text(index)
-        if has(preferred.code(index), text) { matched.append(text) } else { missing.append(text) }
+        if has(preferred.code(index), { text }) { matched.append(text) } else { missing.append(text) }
       }
       skills = PreferredSkills(listings: .lists(held: matched, missing: missing), counted: 0, held: 0)
     }

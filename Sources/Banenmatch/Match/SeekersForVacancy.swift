@@ -33,14 +33,21 @@ extension MatchIndex {
   /// - Parameter vacancy: The vacancy's record, asked for only to explain or for near misses.
   func seekers(for q: VacancyQuery, vacancy: QueryRecord<Vacancy>, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: seekerColumns.slots)
-    let s = seekerColumns
     let allowance = options.nearMisses > 0 ? 1 : 0
+    // What the scan reads, as locals: the closures below capture these, not `self` (which
+    // they would copy whole, every array of the index retained and released, per query).
+    let (rowArray, geoArray, idArray) = (seekerColumns.rows, seekerColumns.geo, seekerColumns.ids)
+    let (overflows, grid, skillGrids) = (seekerColumns.overflows, seekerColumns.grid, seekerColumns.skillGrids)
+    // The entries tell accommodations exactly when no code is folded onto another; required
+    // skills beyond the grid's own are read from the row (one field).
+    let entryDecides =
+      vocabulary.accommodations.count <= 32 && filters.regions == nil && filters.excludedSlots.isEmpty
 
     // The rarest required skill: every seeker who can pass `requiredSkills` holds it.
     var rarest: Int?
     var rarestHolders = Int.max
     q.forEachRequired { code in
-      let holders = Int(code) < s.skillGrids.count ? s.skillGrids[Int(code)].count : 0
+      let holders = Int(code) < skillGrids.count ? skillGrids[Int(code)].count : 0
       if holders < rarestHolders {
         rarest = Int(code)
         rarestHolders = holders
@@ -48,29 +55,25 @@ extension MatchIndex {
     }
     let nobodyQualifies = q.requiredUnknown || rarestHolders == 0
 
-    let (top, near, feasible) = s.rows.withUnsafeBufferPointer { rows in
-      s.geo.withUnsafeBufferPointer { geo in
-        s.ids.withUnsafeBufferPointer { ids in
+    let (top, near, feasible) = rowArray.withUnsafeBufferPointer { rows in
+      geoArray.withUnsafeBufferPointer { geo in
+        idArray.withUnsafeBufferPointer { ids in
           var scan = SeekerScan(
-            q: q, rows: rows, geo: geo, ids: ids, overflows: s.overflows, options: options, filters: filters)
+            q: q, rows: rows, geo: geo, ids: ids, overflows: overflows, options: options, filters: filters)
           // Pass 1: within reach. When near misses are not asked, the holders of the rarest
           // required skill suffice; otherwise a seeker lacking one required skill counts too.
           if allowance == 0 {
-            // The entries tell accommodations exactly when no code is folded onto another;
-            // required skills beyond the grid's own are read from the row (one field).
-            let entryDecides =
-              vocabulary.accommodations.count <= 32 && filters.regions == nil && filters.excludedSlots.isEmpty
             if nobodyQualifies {
               // No seeker holds every required skill: nothing is feasible.
             } else if let rarest {
-              scan.visitWithinReach(s.skillGrids[rarest], entryDecides: entryDecides)
+              scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
             } else {
-              scan.visitWithinReach(s.grid, entryDecides: entryDecides)
+              scan.visitWithinReach(grid, entryDecides: entryDecides)
             }
           } else {
-            scan.visitWithinReach(s.grid)
+            scan.visitWithinReach(grid)
             // Pass 2: beyond reach, failing distance alone, so holding every required skill.
-            if !nobodyQualifies { scan.visitBeyondReach(rarest.map { s.skillGrids[$0] } ?? s.grid) }
+            if !nobodyQualifies { scan.visitBeyondReach(rarest.map { skillGrids[$0] } ?? grid) }
           }
           scan.top.sort(ids: ids)
           scan.near.sort(ids: ids)
@@ -79,17 +82,16 @@ extension MatchIndex {
       }
     }
 
-    var candidates = s.count - filters.excludedSlots.count
+    var candidates = seekerColumns.count - filters.excludedSlots.count
     if let regions = filters.regions {
       candidates = 0
-      regions.forEachMember { candidates += s.count(inRegion: $0) }
-      for slot in filters.excludedSlots where regions.contains(s.rows[slot].region) { candidates -= 1 }
+      let columns = seekerColumns
+      regions.forEachMember { candidates += columns.count(inRegion: $0) }
+      for slot in filters.excludedSlots where regions.contains(seekerColumns.rows[slot].region) { candidates -= 1 }
     }
 
-    // Records are given back only to explain and for the gaps of near misses.
-    func answer(for entry: TopK.Entry) -> PairAnswers {
-      PairAnswers(options: options, travelKm: min(s.rows[entry.slot].maxTravelKm, filters.maxKm))
-    }
+    // Records are given back only to explain and for the gaps of near misses. Loops, not
+    // closures, for the same reason as above.
     let record: Vacancy? =
       switch vacancy {
       case _ where !(options.explain && !top.isEmpty) && near.isEmpty: nil
@@ -97,23 +99,34 @@ extension MatchIndex {
       case .given(let record): record
       }
     let preferred = options.explain ? record.map { q.preferredList($0, vocabulary: vocabulary) } ?? [] : []
+    var matches: [Match] = []
+    matches.reserveCapacity(top.count)
+    for entry in top {
+      let r = seekerColumns.rows[entry.slot]
+      let unknown = PairAnswers.unknownFields(
+        educationRank: r.educationRank, wageValue: r.wageValue, minEducationRank: q.minEducationRank,
+        minWageValue: q.minWageValue)
+      var explanation: Explanation?
+      if options.explain {
+        let overflow = seekerColumns.overflow(entry.slot)
+        let answer = PairAnswers(options: options, travelKm: min(r.maxTravelKm, filters.maxKm))
+        explanation = answer.explanation(entry, preferred: .pairs(preferred)) { code, _ in
+          r.skills.contains(code) || (overflow?.first.sortedContains(code) ?? false)
+        }
+      }
+      matches.append(
+        Match(id: seekerColumns.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation))
+    }
+    var nearMisses: [NearMiss] = []
+    for entry in near {
+      let answer = PairAnswers(
+        options: options, travelKm: min(seekerColumns.rows[entry.slot].maxTravelKm, filters.maxKm))
+      nearMisses.append(
+        answer.nearMiss(
+          entry, seeker: seekerColumns.record(entry.slot, vocabulary: vocabulary), vacancy: record!, idOf: .seeker))
+    }
     return MatchResults(
-      matches: top.map { entry in
-        let r = s.rows[entry.slot]
-        let unknown = PairAnswers.unknownFields(
-          educationRank: r.educationRank, wageValue: r.wageValue, minEducationRank: q.minEducationRank,
-          minWageValue: q.minWageValue)
-        let explanation =
-          options.explain
-          ? answer(for: entry).explanation(entry, preferred: .pairs(preferred)) { code, _ in
-            r.skills.contains(code) || (s.overflow(entry.slot)?.first.sortedContains(code) ?? false)
-          } : nil
-        return Match(id: s.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation)
-      },
-      nearMisses: near.map {
-        answer(for: $0).nearMiss($0, seeker: s.record($0.slot, vocabulary: vocabulary), vacancy: record!, idOf: .seeker)
-      },
-      candidates: candidates, feasible: feasible, indexVersion: version)
+      matches: matches, nearMisses: nearMisses, candidates: candidates, feasible: feasible, indexVersion: version)
   }
 }
 
@@ -491,7 +504,9 @@ struct SeekerScan {
     let chord2 = dx * dx + dy * dy + dz * dz
     let travelKm = min(r.pointee.maxTravelKm, maxKm)
     let reach = ReachLimit(km: travelKm, chord: min(r.pointee.reachChord, requestChord))
-    let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: q.geo) }
+    // A local, so that the closure does not copy the query.
+    let here = q.geo
+    let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: here) }
     if within == farPass { return }
     var failed: UInt16 = farPass ? Constraint.distance.bit : 0
     var failures = farPass ? 1 : 0
@@ -638,7 +653,7 @@ struct VacancyQuery {
   var offersHigh: [UInt32] = []
 
   /// An indexed vacancy: its row as it is.
-  init(slot: Int, in columns: VacancyColumns, date: Day) {
+  init(slot: Int, in columns: borrowing VacancyColumns, date: Day) {
     let row = columns.rows[slot]
     x = row.x
     y = row.y
@@ -666,7 +681,7 @@ struct VacancyQuery {
   }
 
   /// Any vacancy, its codes looked up in the index's vocabulary.
-  init(_ vacancy: Vacancy, vocabulary: Vocabulary, date: Day) {
+  init(_ vacancy: Vacancy, vocabulary: borrowing Vocabulary, date: Day) {
     let unit = UnitVector(point: vacancy.location)
     x = unit.x
     y = unit.y

@@ -35,26 +35,31 @@ extension MatchIndex {
   /// - Parameter seeker: The seeker's record, asked for only to explain or for near misses.
   func vacancies(for q: SeekerQuery, seeker: QueryRecord<Seeker>, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
-    let v = vacancyColumns
     let travelKm = min(q.maxTravelKm, filters.maxKm)
     let allowance = options.nearMisses > 0 ? 1 : 0
     let restricted = filters.restrictsVacancies
+    // What the scan reads, as locals: the closures below capture these, not `self` (which
+    // they would copy whole, every array of the index retained and released, per query).
+    let (rowArray, geoArray, idArray, keyArray) = (
+      vacancyColumns.rows, vacancyColumns.geo, vacancyColumns.ids, vacancyColumns.keys
+    )
+    let (overflows, grid, keyGrids) = (vacancyColumns.overflows, vacancyColumns.grid, vacancyColumns.keyGrids)
 
-    let (top, near, feasible) = v.rows.withUnsafeBufferPointer { rows in
-      v.geo.withUnsafeBufferPointer { geo in
-        v.ids.withUnsafeBufferPointer { ids in
-          v.keys.withUnsafeBufferPointer { keys in
+    let (top, near, feasible) = rowArray.withUnsafeBufferPointer { rows in
+      geoArray.withUnsafeBufferPointer { geo in
+        idArray.withUnsafeBufferPointer { ids in
+          keyArray.withUnsafeBufferPointer { keys in
             var scan = VacancyScan(
-              q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: v.overflows, options: options,
+              q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, options: options,
               filters: filters, travelKm: travelKm)
             // Pass 1: within reach. Without near misses only the vacancies keyed by one of her
             // skills, or requiring none, can be feasible.
             if allowance == 1 {
-              scan.visitWithinReach(v.grid)
+              scan.visitWithinReach(grid)
             } else if !q.needsUnknown {
-              if !v.keyGrids.isEmpty { scan.visitWithinReach(v.keyGrids[0]) }
+              if !keyGrids.isEmpty { scan.visitWithinReach(keyGrids[0]) }
               q.forEachSkill { code in
-                if Int(code) + 1 < v.keyGrids.count { scan.visitWithinReach(v.keyGrids[Int(code) + 1]) }
+                if Int(code) + 1 < keyGrids.count { scan.visitWithinReach(keyGrids[Int(code) + 1]) }
               }
             }
             // Pass 2: near misses beyond reach, among the vacancies keyed by one of her skills
@@ -62,9 +67,9 @@ extension MatchIndex {
             // 0 for distance could enter the near misses.
             let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
             if allowance == 1 && !scan.near.excludes(bound: scan.weights.score(best, total: scan.totalWeight)) {
-              if !v.keyGrids.isEmpty { scan.visitBeyondReach(v.keyGrids[0]) }
+              if !keyGrids.isEmpty { scan.visitBeyondReach(keyGrids[0]) }
               q.forEachSkill { code in
-                if Int(code) + 1 < v.keyGrids.count { scan.visitBeyondReach(v.keyGrids[Int(code) + 1]) }
+                if Int(code) + 1 < keyGrids.count { scan.visitBeyondReach(keyGrids[Int(code) + 1]) }
               }
             }
             scan.top.sort(ids: ids)
@@ -75,10 +80,10 @@ extension MatchIndex {
       }
     }
 
-    var candidates = v.count - filters.excludedSlots.count
+    var candidates = vacancyColumns.count - filters.excludedSlots.count
     if restricted {
       candidates = 0
-      for (slot, key) in v.keys.enumerated()
+      for (slot, key) in vacancyColumns.keys.enumerated()
       where filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
         && !filters.isExcluded(slot)
       {
@@ -86,32 +91,43 @@ extension MatchIndex {
       }
     }
 
-    // Records are given back only to explain and for the gaps of near misses.
+    // Records are given back only to explain and for the gaps of near misses. Loops, not
+    // closures, for the same reason as above.
     let answer = PairAnswers(options: options, travelKm: travelKm)
-    let record: Seeker? =
-      switch seeker {
-      case _ where near.isEmpty: nil
-      case .indexed(let slot): seekerColumns.record(slot, vocabulary: vocabulary)
-      case .given(let record): record
+    var matches: [Match] = []
+    matches.reserveCapacity(top.count)
+    let (skills, skillsHigh) = (q.skills, q.skillsHigh)
+    for entry in top {
+      let r = vacancyColumns.rows[entry.slot]
+      let unknown = PairAnswers.unknownFields(
+        educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
+        minWageValue: r.minWageValue)
+      // The preferred skills as the index keeps them: codes into the vocabulary's names.
+      let explanation =
+        options.explain
+        ? answer.explanation(
+          entry,
+          preferred: .vocabulary(codes: vacancyColumns.preferredCodes(entry.slot), names: vocabulary.skills.codes)
+        ) { code, _ in
+          skills.contains(code) || skillsHigh.sortedContains(code)
+        } : nil
+      matches.append(
+        Match(id: vacancyColumns.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation))
+    }
+    var nearMisses: [NearMiss] = []
+    if !near.isEmpty {
+      let record: Seeker =
+        switch seeker {
+        case .indexed(let slot): seekerColumns.record(slot, vocabulary: vocabulary)
+        case .given(let record): record
+        }
+      for entry in near {
+        nearMisses.append(
+          answer.nearMiss(entry, seeker: record, vacancy: vacancyColumns.record(entry.slot, vocabulary: vocabulary)))
       }
+    }
     return MatchResults(
-      matches: top.map { entry in
-        let r = v.rows[entry.slot]
-        let unknown = PairAnswers.unknownFields(
-          educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
-          minWageValue: r.minWageValue)
-        // The preferred skills as the index keeps them: codes into the vocabulary's names.
-        let explanation =
-          options.explain
-          ? answer.explanation(
-            entry, preferred: .vocabulary(codes: v.preferredCodes(entry.slot), names: vocabulary.skills.codes)
-          ) { code, _ in
-            q.skills.contains(code) || q.skillsHigh.sortedContains(code)
-          } : nil
-        return Match(id: v.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation)
-      },
-      nearMisses: near.map { answer.nearMiss($0, seeker: record!, vacancy: v.record($0.slot, vocabulary: vocabulary)) },
-      candidates: candidates, feasible: feasible, indexVersion: version)
+      matches: matches, nearMisses: nearMisses, candidates: candidates, feasible: feasible, indexVersion: version)
   }
 }
 
@@ -248,7 +264,9 @@ struct VacancyScan {
     let dy = q.y - r.pointee.y
     let dz = q.z - r.pointee.z
     let chord2 = dx * dx + dy * dy + dz * dz
-    let within = reach.contains(chord2: chord2) { q.geo.distanceKm(to: geo[slot]) }
+    // A local, so that the closure does not copy the query.
+    let here = q.geo
+    let within = reach.contains(chord2: chord2) { here.distanceKm(to: geo[slot]) }
     if within == farPass { return }
     var failed: UInt16 = farPass ? Constraint.distance.bit : 0
     var failures = farPass ? 1 : 0
@@ -417,7 +435,7 @@ struct SeekerQuery {
   var preferredSectorsHigh: [UInt32] = []
 
   /// An indexed seeker: her row as it is.
-  init(slot: Int, in columns: SeekerColumns, date: Day) {
+  init(slot: Int, in columns: borrowing SeekerColumns, date: Day) {
     let row = columns.rows[slot]
     x = row.x
     y = row.y
@@ -448,7 +466,7 @@ struct SeekerQuery {
   }
 
   /// Any seeker, her codes looked up in the index's vocabulary.
-  init(_ seeker: Seeker, vocabulary: Vocabulary, date: Day) {
+  init(_ seeker: Seeker, vocabulary: borrowing Vocabulary, date: Day) {
     let unit = UnitVector(point: seeker.location)
     x = unit.x
     y = unit.y
