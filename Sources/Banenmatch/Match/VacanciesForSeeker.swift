@@ -189,9 +189,10 @@ struct VacancyScan {
   /// method of the scan itself, called from their closures, copied the whole scan per call.
   var gate: VacancyGate { VacancyGate(filters: filters, keys: keys, restricted: restricted) }
 
-  /// Pass 1 over one grid: the cells within reach. The entry tells most pairs that fail more
-  /// of required skills (folded to 64 bits) and accommodations (codes below 64) than the
-  /// near-miss allowance without the row.
+  /// Pass 1 over one grid: the cells within reach. The entry tells, without the row, most
+  /// pairs that fail eligibility or wage value (never waived), or more of required skills
+  /// (folded to 64 bits), accommodations (codes below 64), workdays, hours, education and
+  /// start than the near-miss allowance (`EntryFacts`).
   mutating func visitWithinReach(_ grid: CellGrid<VacancyEntry>) {
     guard grid.count > 0 else { return }
     let point = FloatPoint(x: q.x, y: q.y, z: q.z)
@@ -225,7 +226,7 @@ struct VacancyScan {
   }
 
   /// Pass 2 over one grid: every entry, for near misses beyond reach, which fail distance and
-  /// so must pass required skills and accommodations too (the entry tells most that do not).
+  /// so must pass every other constraint too (the entry tells most that do not).
   mutating func visitBeyondReach(_ grid: CellGrid<VacancyEntry>) {
     let skillFold = q.skills.folded
     let needs = q.needs.word
