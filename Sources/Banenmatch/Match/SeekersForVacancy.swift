@@ -155,6 +155,9 @@ struct SeekerScan {
   let hoursMax2Floor: Int
   let hoursMin2Ceil: Int
   let latestStart: Int
+  /// The minimum wage value times 256 as in the entries (exactly: a power of two); −∞ when
+  /// there is no minimum.
+  let wageFloor256: Double
   let preferredFold: UInt32
   /// The vacancy's job type and sector as bits of the entries' 16-bit folds (no sector: 0).
   let jobTypeBit16: UInt16
@@ -201,6 +204,7 @@ struct SeekerScan {
     hoursMax2Floor = Int((q.hoursMax * 2).rounded(.down))
     hoursMin2Ceil = Int((q.hoursMin * 2).rounded(.up))
     latestStart = Int(q.start) + 90
+    wageFloor256 = q.minWageValue.isNaN ? -.infinity : q.minWageValue * 256
     preferredFold = fold32(q.preferred.folded) | fold32(q.preferredHigh)
     knownPreferred = q.preferred.count + q.preferredHigh.count
     checksRequired = q.required.count + q.requiredHigh.count > 1
@@ -238,8 +242,7 @@ struct SeekerScan {
     // Ranks as unsigned bytes: unknown (−1) becomes 255, which no minimum exceeds.
     let minEducation = Int(UInt8(clamping: q.minEducationRank))
     let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
-    // Times 256 as in the entries (exactly: a power of two); −∞ when there is no minimum.
-    let wageFloor256 = q.minWageValue.isNaN ? -.infinity : q.minWageValue * 256
+    let wageFloor256 = wageFloor256
     withUnsafeTemporaryAllocation(of: UInt16.self, capacity: SeekerScan.chunk) { survivors in
       withUnsafeTemporaryAllocation(of: PendingPair.self, capacity: SeekerScan.pendingCapacity) { pending in
         var pendingCount = 0
@@ -348,7 +351,7 @@ struct SeekerScan {
     let unregisteredFail = q.banenafspraak
     let minEducation = UInt8(clamping: q.minEducationRank)
     let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
-    let wageFloor256 = q.minWageValue.isNaN ? -.infinity : q.minWageValue * 256
+    let wageFloor256 = wageFloor256
     for cells in grid.layers {
       cells.forEachRun(in: nil) { entries in
         for entry in entries {
@@ -410,7 +413,7 @@ struct SeekerScan {
       : entry.preferredJobTypes16 & jobTypeBit16 != 0 ? 1 : entry.preferredSectors16 & sectorBit16 != 0 ? 0.5 : 0
     return FeatureValues(
       skills: PairFeatures.skills(matched: matched, preferred: q.preferredCount), distance: distance,
-      hours: min(Double(entry.hoursMax2) / 2, q.hoursMax) / q.hoursMax, preference: preference,
+      hours: q.hoursFeature(maxHalfHours: entry.hoursMax2), preference: preference,
       experience: entry.experience16 & jobTypeBit16 != 0 ? 1 : 0,
       start: PairFeatures.start(daysLate: Int(available) - Int(q.start)))
   }
@@ -436,7 +439,7 @@ struct SeekerScan {
     while end > 0 && Double(pending[0].bound) >= topFloor {
       let pair = pending[0]
       let bound = FeatureValues(
-        skills: 1, distance: Double(pair.distance), hours: min(Double(pair.hoursMax2) / 2, q.hoursMax) / q.hoursMax,
+        skills: 1, distance: Double(pair.distance), hours: q.hoursFeature(maxHalfHours: pair.hoursMax2),
         preference: 1, experience: 1, start: PairFeatures.start(daysLate: Int(pair.daysLate)))
       judgeFeasible(Int(pair.slot), bound)
       end -= 1
@@ -454,9 +457,9 @@ struct SeekerScan {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
     var features = bound
-    features.skills = skillsFeature(r, overflow)
-    features.preference = preferenceFeature(r, overflow)
-    features.experience = experienceFeature(r, overflow)
+    features.skills = q.skillsFeature(r, overflow)
+    features.preference = preferenceFeature(r, overflow, jobType: q.jobType, sector: q.sector)
+    features.experience = experienceFeature(r, overflow, jobType: q.jobType)
     guard top.admits(score: weights.score(features, total: totalWeight)) else { return }
     let distanceKm = geo[slot].distanceKm(to: q.geo)
     features.distance = PairFeatures.distance(distanceKm, limit: min(r.pointee.maxTravelKm, maxKm))
@@ -464,29 +467,6 @@ struct SeekerScan {
     guard top.admits(score: score) else { return }
     top.offer(TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: 0), ids: ids)
     if top.isFull { topFloor = top.worstScore }
-  }
-
-  @inline(__always)
-  func skillsFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
-    var matched = r.pointee.skills.intersectionCount(q.preferred)
-    if let overflow, !q.preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(q.preferredHigh) }
-    return PairFeatures.skills(matched: matched, preferred: q.preferredCount)
-  }
-
-  @inline(__always)
-  func preferenceFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
-    if !r.pointee.hasPreferences { return 0.5 }
-    if r.pointee.preferredJobTypes.contains(q.jobType) || (overflow?.fourth.sortedContains(q.jobType) ?? false) {
-      return 1
-    }
-    return q.sector != noCode
-      && (r.pointee.preferredSectors.contains(q.sector) || (overflow?.fifth.sortedContains(q.sector) ?? false))
-      ? 0.5 : 0
-  }
-
-  @inline(__always)
-  func experienceFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
-    r.pointee.experience.contains(q.jobType) || (overflow?.third.sortedContains(q.jobType) ?? false) ? 1 : 0
   }
 
   /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
@@ -549,7 +529,7 @@ struct SeekerScan {
     }
     if failures == 0 { feasible += 1 }
 
-    let skills = skillsFeature(r, overflow)
+    let skills = q.skillsFeature(r, overflow)
     // The skills feature alone, every other at its best, turns most pairs away from a full
     // list before the rest is computed.
     let best = weights.score(
@@ -560,8 +540,8 @@ struct SeekerScan {
       skills: skills,
       distance: 0,
       hours: sharedMax / q.hoursMax,
-      preference: preferenceFeature(r, overflow),
-      experience: experienceFeature(r, overflow),
+      preference: preferenceFeature(r, overflow, jobType: q.jobType, sector: q.sector),
+      experience: experienceFeature(r, overflow, jobType: q.jobType),
       start: PairFeatures.start(daysLate: daysLate))
     if !farPass { features.distance = reach.distanceFeatureBound(chord2: chord2) }
     if failures == 0 {
@@ -582,6 +562,42 @@ struct SeekerScan {
       if near.admits(score: score) { near.offer(entry, ids: ids) }
     }
   }
+}
+
+/// The preference feature of a seeker's row for a vacancy of this job type and sector. A free
+/// function of plain values: a method of the scan (or of the query), called from the scan's
+/// mutating methods and not inlined, copied the whole scan (800 bytes) or query on every call.
+@inline(__always)
+func preferenceFeature(
+  _ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?, jobType: UInt32, sector: UInt32
+) -> Double {
+  if !r.pointee.hasPreferences { return 0.5 }
+  if r.pointee.preferredJobTypes.contains(jobType) || (overflow?.fourth.sortedContains(jobType) ?? false) {
+    return 1
+  }
+  return sector != noCode
+    && (r.pointee.preferredSectors.contains(sector) || (overflow?.fifth.sortedContains(sector) ?? false))
+    ? 0.5 : 0
+}
+
+/// The experience feature of a seeker's row for a vacancy of this job type.
+@inline(__always)
+func experienceFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?, jobType: UInt32) -> Double {
+  r.pointee.experience.contains(jobType) || (overflow?.third.sortedContains(jobType) ?? false) ? 1 : 0
+}
+
+/// The skills and hours features, from the vacancy's side.
+extension VacancyQuery {
+  @inline(__always)
+  func skillsFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
+    var matched = r.pointee.skills.intersectionCount(preferred)
+    if let overflow, !preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(preferredHigh) }
+    return PairFeatures.skills(matched: matched, preferred: preferredCount)
+  }
+
+  /// The hours feature of a seeker whose maximum is `maxHalfHours` half hours (exact).
+  @inline(__always)
+  func hoursFeature(maxHalfHours: UInt8) -> Double { min(Double(maxHalfHours) / 2, hoursMax) / hoursMax }
 }
 
 /// A pair its entry told feasible, waiting to be scored, in 16 bytes (so that a batch of
