@@ -98,7 +98,7 @@ for shape in shapes {
       if pass == passes - 1 { slowest.append((times.last!, i, results.feasible)) }
       if pass == 0 && argument("nearstats") != nil && !results.nearMisses.isEmpty {
         let kinds = results.nearMisses.map { "\($0.constraint)" }
-        print("NS \(results.nearMisses.last!.score) \(results.matches.last?.score ?? -1) \(kinds.joined(separator: ","))")
+        print("NS \(shape.hasPrefix("v") ? seekers[i].id : vacancies[i].id) \(results.nearMisses.count) \(results.nearMisses.last!.score) \(results.matches.last?.score ?? -1) \(kinds.joined(separator: ","))")
       }
       if pass == 0 {
         digest.add(results)

@@ -56,6 +56,18 @@ struct Bits256: Hashable, Sendable {
 
   var count: Int { w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount }
 
+  @inline(__always)
+  func intersects(_ other: Bits256) -> Bool {
+    (w0 & other.w0) | (w1 & other.w1) | (w2 & other.w2) | (w3 & other.w3) != 0
+  }
+
+  mutating func formUnion(_ other: Bits256) {
+    w0 |= other.w0
+    w1 |= other.w1
+    w2 |= other.w2
+    w3 |= other.w3
+  }
+
   /// Bit `code % 64` of every member: a cheap, conservative stand-in for subset tests
   /// (`a ⊆ b` implies `a.folded ⊆ b.folded`).
   @inline(__always)

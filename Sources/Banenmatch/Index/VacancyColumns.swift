@@ -77,6 +77,150 @@ struct VacancyEntry: GridEntry {
     let chord = limit + 1e-6
     return dx * dx + dy * dy + dz * dz > chord * chord
   }
+
+  /// Whether the vacancy is certainly within the chord `limit` of `point`.
+  @inline(__always)
+  func isWithin(_ point: FloatPoint, limit: Float) -> Bool {
+    let dx = x - point.x
+    let dy = y - point.y
+    let dz = z - point.z
+    let chord = limit - 1e-6
+    return chord > 0 && dx * dx + dy * dy + dz * dz < chord * chord
+  }
+
+  /// At least the distance feature 1 − d/D of the pair, D being `km`: the arc is no shorter
+  /// than the chord, which is at least the single-precision one less 2e-6.
+  @inline(__always)
+  func distanceFeatureBound(_ point: FloatPoint, km: Double) -> Double {
+    let dx = Double(x - point.x)
+    let dy = Double(y - point.y)
+    let dz = Double(z - point.z)
+    let chord = (dx * dx + dy * dy + dz * dz).squareRoot() - 2e-6
+    let low = GeoMath.earthRadiusKm * chord * (1 - 1e-9) - 1e-9
+    return low > 0 ? max(0, 1 - low / km) : 1
+  }
+}
+
+/// What the preferred skills of a group of vacancies allow a seeker at most: every preferred
+/// code below 256 of any of them, whether any has one above, and the fewest distinct
+/// preferred skills any has. It only grows: a vacancy taken out leaves its codes in, which
+/// keeps it a bound for the others.
+struct PreferredSkillsBound: Sendable {
+  var codes = Bits256()
+  var hasHigh = false
+  /// `UInt32.max` while empty; 0 when one prefers none (its skills feature is 1).
+  var fewest = UInt32.max
+
+  mutating func add(_ row: VacancyRow) {
+    codes.formUnion(row.preferred)
+    hasHigh = hasHigh || row.preferredCount > UInt32(row.preferred.count)
+    fewest = min(fewest, row.preferredCount)
+  }
+
+  /// At least the skills feature of the seeker with any of the vacancies: |P ∩ S| / |P| is at
+  /// most |codes ∩ S| (plus her codes above 256 when a vacancy has some) over the fewest |P|.
+  @inline(__always)
+  func skills(_ q: SeekerQuery) -> Double {
+    if fewest == 0 { return 1 }
+    if fewest == .max { return 0 }
+    let shared = codes.intersectionCount(q.skills) + (hasHigh ? q.skillsHigh.count : 0)
+    return min(1, Double(shared) / Double(fewest))
+  }
+}
+
+/// A vacancy's entry for near misses: with its preferred skills folded to 64 bits, to bound
+/// the skills feature before the row is read (64 bytes).
+struct NearEntry: GridEntry {
+  var entry: VacancyEntry
+  /// Bit `code % 64` of each preferred skill below 256.
+  var preferredFold: UInt64
+  /// Distinct preferred skills.
+  var preferredCount: UInt32
+
+  init(_ entry: VacancyEntry, row: VacancyRow) {
+    self.entry = entry
+    preferredFold = row.preferred.folded
+    preferredCount = row.preferredCount
+  }
+
+  var slot: Int32 {
+    get { entry.slot }
+    set { entry.slot = newValue }
+  }
+
+  /// At least the skills feature for a seeker whose skills fold to `skills`: each preferred
+  /// skill she holds sets a bit of both folds, but for those sharing a bit with another
+  /// preferred skill (or above 256): |P ∩ S| ≤ |fold(P) ∩ fold(S)| + |P| − |fold(P)|.
+  @inline(__always)
+  func skillsBound(_ skills: UInt64) -> Double {
+    if preferredCount == 0 { return 1 }
+    let shared = (preferredFold & skills).nonzeroBitCount + Int(preferredCount) - preferredFold.nonzeroBitCount
+    return min(1, Double(shared) / Double(preferredCount))
+  }
+}
+
+/// A set of required skills: the codes below 256 as bits, the others sorted.
+struct RequiredSkills: Hashable, Sendable {
+  var low: Bits256
+  var high: [UInt32]
+
+  /// Whether a seeker with these skills holds every one.
+  @inline(__always)
+  func areHeld(by skills: Bits256, high skillsHigh: [UInt32]) -> Bool {
+    low.isSubset(of: skills) && (high.isEmpty || high.isSortedSubset(of: skillsHigh))
+  }
+}
+
+/// One job type's vacancies in lists by their set of required skills (a job type has a few),
+/// so that a seeker's near misses beyond reach read only the lists whose skills she holds.
+struct FarLists: Sendable {
+  private(set) var lists: [EntryList] = []
+  private var numbers: [RequiredSkills: Int] = [:]
+
+  mutating func append(_ entry: NearEntry, row: VacancyRow, required: RequiredSkills) {
+    if let k = numbers[required] {
+      lists[k].append(entry, row: row)
+    } else {
+      numbers[required] = lists.count
+      var list = EntryList(required: required)
+      list.append(entry, row: row)
+      lists.append(list)
+    }
+  }
+
+  mutating func remove(slot: Int32, required: RequiredSkills) {
+    if let k = numbers[required] { lists[k].remove(slot: slot) }
+  }
+
+  mutating func update(slot: Int32, to newSlot: Int32, required: RequiredSkills) {
+    if let k = numbers[required] { lists[k].update(slot: slot, to: newSlot) }
+  }
+}
+
+/// Entries of vacancies requiring the same skills, in no order, with the bound of their
+/// preferred skills.
+struct EntryList: Sendable {
+  let required: RequiredSkills
+  private(set) var entries = ContiguousArray<NearEntry>()
+  private(set) var skills = PreferredSkillsBound()
+
+  init(required: RequiredSkills) { self.required = required }
+
+  mutating func append(_ entry: NearEntry, row: VacancyRow) {
+    entries.append(entry)
+    skills.add(row)
+  }
+
+  mutating func remove(slot: Int32) {
+    guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
+    entries.swapAt(k, entries.count - 1)
+    entries.removeLast()
+  }
+
+  mutating func update(slot: Int32, to newSlot: Int32) {
+    guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
+    entries[k].slot = newSlot
+  }
 }
 
 /// The request filters' view of a vacancy, in a compact column for counting candidates.
@@ -119,11 +263,18 @@ struct VacancyColumns: Sendable {
   var geo = ContiguousArray<GeoRow>()
   var keys = ContiguousArray<VacancyKeys>()
   var overflows = OverflowTable()
-  var grid = CellGrid<VacancyEntry>(cellDegrees: VacancyColumns.cellDegrees)
-  /// The vacancies again, by their smallest required skill: grid `code + 1` holds those whose
+  /// The vacancies by their smallest required skill: grid `code + 1` holds those whose
   /// smallest required skill is `code`, grid 0 those requiring none. A seeker can pass
   /// `requiredSkills` only for vacancies in grid 0 and in the grids of her own skills.
   var keyGrids: [CellGrid<VacancyEntry>] = []
+  /// The vacancies again, by job type (grid `jobType`), for near misses within reach: a job
+  /// type fixes the preference and experience features, and `jobTypeSkills` bounds the skills
+  /// feature, so a seeker's near misses visit the job types best bound first.
+  var jobTypeGrids: [CellGrid<NearEntry>] = []
+  var jobTypeSkills: [PreferredSkillsBound] = []
+  /// And by job type and required skills, without positions, for near misses beyond reach
+  /// (any distance).
+  var farLists: [FarLists] = []
 
   /// Records written by `append(_:vocabulary:)` are not in the grid yet: `finishLayout()`
   /// puts them there.
@@ -234,20 +385,48 @@ struct VacancyColumns: Sendable {
     permute(&geo, order)
     permute(&keys, order)
     for slot in ids.indices { slots[ByteKey(ids[slot])] = slot }
-    grid = CellGrid(cellDegrees: Self.cellDegrees)
-    let items = rows.indices.map { (entry: VacancyEntry(slot: $0, row: rows[$0]), lat: geo[$0].lat, lon: geo[$0].lon) }
-    grid.load(items)
     var keyed: [[(entry: VacancyEntry, lat: Double, lon: Double)]] = []
-    for (slot, item) in items.enumerated() {
+    var byJobType: [[(entry: NearEntry, lat: Double, lon: Double)]] = []
+    jobTypeSkills = []
+    farLists = []
+    for slot in rows.indices {
+      let entry = VacancyEntry(slot: slot, row: rows[slot])
+      let near = NearEntry(entry, row: rows[slot])
       let key = keyGrid(slot)
       while keyed.count <= key { keyed.append([]) }
-      keyed[key].append(item)
+      keyed[key].append((entry, geo[slot].lat, geo[slot].lon))
+      let jobType = Int(rows[slot].jobType)
+      while byJobType.count <= jobType { byJobType.append([]) }
+      byJobType[jobType].append((near, geo[slot].lat, geo[slot].lon))
+      addFar(near)
     }
-    keyGrids = keyed.map { items in
-      var keyGrid = CellGrid<VacancyEntry>(cellDegrees: Self.cellDegrees)
-      keyGrid.load(items)
-      return keyGrid
+    func grids<Entry>(_ groups: [[(entry: Entry, lat: Double, lon: Double)]]) -> [CellGrid<Entry>] {
+      groups.map { items in
+        var grid = CellGrid<Entry>(cellDegrees: Self.cellDegrees)
+        grid.load(items)
+        return grid
+      }
     }
+    keyGrids = grids(keyed)
+    jobTypeGrids = grids(byJobType)
+  }
+
+  /// Adds the entry to its far list and both its skills bounds.
+  private mutating func addFar(_ entry: NearEntry) {
+    let jobType = Int(entry.entry.jobType)
+    while farLists.count <= jobType {
+      farLists.append(FarLists())
+      jobTypeSkills.append(PreferredSkillsBound())
+    }
+    let slot = Int(entry.slot)
+    jobTypeSkills[jobType].add(rows[slot])
+    farLists[jobType].append(entry, row: rows[slot], required: requiredSkills(slot))
+  }
+
+  /// The vacancy's required skills as a far list's key.
+  func requiredSkills(_ slot: Int) -> RequiredSkills {
+    let row = rows[slot]
+    return RequiredSkills(low: row.required, high: row.overflow == 0 ? [] : overflows[row.overflow].first)
   }
 
   /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
@@ -259,10 +438,14 @@ struct VacancyColumns: Sendable {
     overflows.remove(rows[slot].overflow)
     lists.release(details[slot].listCount)
     if slot != last {
-      grid.update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) { $0.slot = Int32(slot) }
+      let jobType = Int(rows[last].jobType)
+      jobTypeGrids[jobType].update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) {
+        $0.slot = Int32(slot)
+      }
       keyGrids[keyGrid(last)].update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) {
         $0.slot = Int32(slot)
       }
+      farLists[jobType].update(slot: Int32(last), to: Int32(slot), required: requiredSkills(last))
       slots[ByteKey(ids[last])] = slot
     }
     ids.swapAt(slot, last)
@@ -289,15 +472,24 @@ struct VacancyColumns: Sendable {
 
   private mutating func attach(_ slot: Int) {
     let entry = VacancyEntry(slot: slot, row: rows[slot])
-    grid.insert(entry, lat: geo[slot].lat, lon: geo[slot].lon)
+    let near = NearEntry(entry, row: rows[slot])
     let key = keyGrid(slot)
     while keyGrids.count <= key { keyGrids.append(CellGrid(cellDegrees: Self.cellDegrees)) }
     keyGrids[key].insert(entry, lat: geo[slot].lat, lon: geo[slot].lon)
+    let jobType = Int(entry.jobType)
+    while jobTypeGrids.count <= jobType { jobTypeGrids.append(CellGrid(cellDegrees: Self.cellDegrees)) }
+    jobTypeGrids[jobType].insert(near, lat: geo[slot].lat, lon: geo[slot].lon)
+    addFar(near)
   }
 
+  /// Takes the vacancy out of its grids and far list (the skills bounds stay: a bound that
+  /// counted it still holds for the rest).
   private mutating func detach(_ slot: Int) {
-    grid.remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
-    keyGrids[keyGrid(slot)].remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
+    let key = keyGrid(slot)
+    let jobType = Int(rows[slot].jobType)
+    keyGrids[key].remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
+    jobTypeGrids[jobType].remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
+    farLists[jobType].remove(slot: Int32(slot), required: requiredSkills(slot))
   }
 
   /// A vacancy's row, overflow, code lists and details, with its codes interned.

@@ -33,7 +33,6 @@ extension MatchIndex {
   /// - Parameter vacancy: The vacancy's record, asked for only to explain or for near misses.
   func seekers(for q: VacancyQuery, vacancy: QueryRecord<Vacancy>, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: seekerColumns.slots)
-    let allowance = options.nearMisses > 0 ? 1 : 0
     // What the scan reads, as locals: the closures below capture these, not `self` (which
     // they would copy whole, every array of the index retained and released, per query).
     let (rowArray, geoArray, idArray) = (seekerColumns.rows, seekerColumns.geo, seekerColumns.ids)
@@ -60,20 +59,17 @@ extension MatchIndex {
         idArray.withUnsafeBufferPointer { ids in
           var scan = SeekerScan(
             q: q, rows: rows, geo: geo, ids: ids, overflows: overflows, options: options, filters: filters)
-          // Pass 1: within reach. When near misses are not asked, the holders of the rarest
-          // required skill suffice; otherwise a seeker lacking one required skill counts too.
-          if allowance == 0 {
-            if nobodyQualifies {
-              // No seeker holds every required skill: nothing is feasible.
-            } else if let rarest {
-              scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
-            } else {
-              scan.visitWithinReach(grid, entryDecides: entryDecides)
-            }
+          // The matches: within reach, among the holders of the rarest required skill.
+          if nobodyQualifies {
+            // No seeker holds every required skill: nothing is feasible.
+          } else if let rarest {
+            scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
           } else {
-            scan.visitWithinReach(grid)
-            // Pass 2: beyond reach, failing distance alone, so holding every required skill.
-            if !nobodyQualifies { scan.visitBeyondReach(rarest.map { skillGrids[$0] } ?? grid) }
+            scan.visitWithinReach(grid, entryDecides: entryDecides)
+          }
+          if options.nearMisses > 0 {
+            scan.visitNearMisses(
+              grid: grid, skillGrids: skillGrids, beyond: nobodyQualifies ? nil : rarest.map { skillGrids[$0] } ?? grid)
           }
           scan.top.sort(ids: ids)
           scan.near.sort(ids: ids)
@@ -144,7 +140,13 @@ struct SeekerScan {
   /// The request's `maxKm` (infinite when absent), and as a chord.
   let maxKm: Double
   let requestChord: Double
-  let allowance: Int
+  /// Failures a pair may have: 0 for the matches, 1 for the near misses (whose passes leave
+  /// the feasible pairs to the first).
+  var allowance = 0
+  /// Within reach, the near-miss pass visits the holders of each preferred skill in turn, and
+  /// then perhaps everyone: a seeker holding a skill whose holders were visited was judged.
+  var visitedSkills = Bits256()
+  var visitedSkillsHigh: [UInt32] = []
   /// The vacancy's required skills and offers folded to 32 bits, as in `SeekerEntry`.
   let requiredFold: UInt32
   let offersFold: UInt32
@@ -197,7 +199,6 @@ struct SeekerScan {
     today = options.date.daysSinceEpoch
     maxKm = filters.maxKm
     requestChord = GeoMath.chordLimit(km: filters.maxKm)
-    allowance = options.nearMisses > 0 ? 1 : 0
     requiredFold = fold32(q.required.folded) | fold32(q.requiredHigh)
     offersFold = fold32(q.offers.word) | fold32(q.offersHigh)
     // Hours are validated from 0 to 40.
@@ -249,94 +250,142 @@ struct SeekerScan {
         for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
           let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
           cells.forEachRun(in: window) { entries in
-            if allowance == 0 {
-              // Per chunk of entries, the tests the entry can tell run without a branch (whether
-              // an entry passes is all but random, so branches would mostly be mispredicted),
-              // keeping the positions of those that pass: first the integer tests on every
-              // entry, then the wage value and the distance on those that passed. The survivors
-              // then go on, with branches. The comparisons are written as subtractions whose
-              // sign is the failure, so that the compiler cannot turn them back into branches.
-              var first = 0
-              while first < entries.count {
-                let end = min(first + SeekerScan.chunk, entries.count)
-                var passed = 0
-                for i in first..<end {
-                  let entry = entries[i]
-                  let available = entry.available == nowDay ? today : entry.available
-                  // Inexact hours (0 and 255) never fail here.
-                  let fails =
-                    entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
-                    | UInt32(unregistered & ~entry.registeredBit)
-                    | negative(
-                      (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
-                        | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
-                  survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
-                  passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
-                }
-                var count = 0
-                for k in 0..<passed {
-                  let position = survivors[k]
-                  let entry = entries[first + Int(position)]
-                  let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
-                  // An unknown wage value (65,535) or no minimum (−∞) never fails.
-                  let fails =
-                    negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
-                  survivors[count] = position
-                  count &+= 1 &- Int(fails)
-                }
-                for k in 0..<count {
-                  let entry = entries[first + Int(survivors[k])]
-                  let chord2 = entry.chord2(to: point)
-                  let reach = min(entry.reachHigh, limit)
-                  let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
-                  let slot = Int(entry.slot)
-                  // Certainly feasible: inside the reach by more than the rounding of the entry's
-                  // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
-                  // certainly high enough. Counted here; judged only if its score could enter
-                  // the list.
-                  if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
-                    && chord2 <= within * within
-                  {
-                    if checksRequired && !holdsRequired(slot) { continue }
-                    feasible += 1
-                    let matched = matchedBound(entry)
-                    if matched < topGate.minMatched(top) { continue }
-                    let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
-                    let score = weights.score(bound, total: totalWeight)
-                    if score < topFloor { continue }
-                    pending[pendingCount] = PendingPair(
-                      bound: score, distance: bound.distance, slot: slot,
-                      available: entry.available == nowDay ? today : entry.available,
-                      start: q.start, hoursMax2: entry.hoursMax2)
-                    pendingCount += 1
-                    if pendingCount == pending.count { scorePending(pending, count: &pendingCount) }
-                    continue
-                  }
-                  if passes(slot) { judge(slot, farPass: false) }
-                }
-                first = end
-              }
-            } else {
-              for entry in entries {
-                // Never waived: eligibility and wage value.
-                if (unregisteredFail && !entry.registered) || entry.wageHigh256 < wageFloor256 { continue }
+            // Per chunk of entries, the tests the entry can tell run without a branch (whether
+            // an entry passes is all but random, so branches would mostly be mispredicted),
+            // keeping the positions of those that pass: first the integer tests on every
+            // entry, then the wage value and the distance on those that passed. The survivors
+            // then go on, with branches. The comparisons are written as subtractions whose
+            // sign is the failure, so that the compiler cannot turn them back into branches.
+            var first = 0
+            while first < entries.count {
+              let end = min(first + SeekerScan.chunk, entries.count)
+              var passed = 0
+              for i in first..<end {
+                let entry = entries[i]
                 let available = entry.available == nowDay ? today : entry.available
-                let failures =
-                  (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
-                  + (entry.needs & ~offers != 0 ? 1 : 0)
-                  + (Int(entry.educationRank8) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
-                  + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
-                if failures > 1 { continue }
-                if entry.isBeyond(point, limit: limit) { continue }
-                // Certainly a near miss: judged only if its skills could enter that list.
-                if failures == 1 && matchedBound(entry) < nearGate.minMatched(near) { continue }
+                // Inexact hours (0 and 255) never fail here.
+                let fails =
+                  entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
+                  | UInt32(unregistered & ~entry.registeredBit)
+                  | negative(
+                    (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
+                      | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
+                survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
+                passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
+              }
+              var count = 0
+              for k in 0..<passed {
+                let position = survivors[k]
+                let entry = entries[first + Int(position)]
+                let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
+                // An unknown wage value (65,535) or no minimum (−∞) never fails.
+                let fails =
+                  negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
+                survivors[count] = position
+                count &+= 1 &- Int(fails)
+              }
+              for k in 0..<count {
+                let entry = entries[first + Int(survivors[k])]
+                let chord2 = entry.chord2(to: point)
+                let reach = min(entry.reachHigh, limit)
+                let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
                 let slot = Int(entry.slot)
+                // Certainly feasible: inside the reach by more than the rounding of the entry's
+                // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
+                // certainly high enough. Counted here; judged only if its score could enter
+                // the list.
+                if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
+                  && chord2 <= within * within
+                {
+                  if checksRequired && !holdsRequired(slot) { continue }
+                  feasible += 1
+                  let matched = matchedBound(entry)
+                  if matched < topGate.minMatched(top) { continue }
+                  let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
+                  let score = weights.score(bound, total: totalWeight)
+                  if score < topFloor { continue }
+                  pending[pendingCount] = PendingPair(
+                    bound: score, distance: bound.distance, slot: slot,
+                    available: entry.available == nowDay ? today : entry.available,
+                    start: q.start, hoursMax2: entry.hoursMax2)
+                  pendingCount += 1
+                  if pendingCount == pending.count { scorePending(pending, count: &pendingCount) }
+                  continue
+                }
                 if passes(slot) { judge(slot, farPass: false) }
               }
+              first = end
             }
           }
         }
         if pendingCount > 0 { scorePending(pending, count: &pendingCount) }
+      }
+    }
+  }
+
+  /// The near misses: within reach, the holders of each preferred skill, fewest first, then
+  /// (if a seeker holding none could still enter) everyone else; beyond reach, those who
+  /// hold every required skill (`beyond`: the rarest one's holders, or everyone).
+  mutating func visitNearMisses(
+    grid: LayeredGrid<SeekerEntry>, skillGrids: [LayeredGrid<SeekerEntry>], beyond: LayeredGrid<SeekerEntry>?
+  ) {
+    allowance = 1
+    var preferred: [(holders: Int, code: UInt32)] = []
+    q.preferred.forEachMember { code in
+      if Int(code) < skillGrids.count { preferred.append((skillGrids[Int(code)].count, code)) }
+    }
+    for code in q.preferredHigh where Int(code) < skillGrids.count {
+      preferred.append((skillGrids[Int(code)].count, code))
+    }
+    preferred.sort { $0.holders < $1.holders }
+    for (_, code) in preferred {
+      visitNearWithinReach(skillGrids[Int(code)])
+      if code < Bits256.limit {
+        visitedSkills.insert(code)
+      } else {
+        visitedSkillsHigh.append(code)
+        visitedSkillsHigh.sort()
+      }
+    }
+    let none = FeatureValues(
+      skills: PairFeatures.skills(matched: 0, preferred: q.preferredCount), distance: 1, hours: 1, preference: 1,
+      experience: 1, start: 1)
+    if !near.excludes(bound: weights.score(none, total: totalWeight)) { visitNearWithinReach(grid) }
+    // Beyond reach: a pass over other pairs (the exact reach test splits them).
+    visitedSkills = Bits256()
+    visitedSkillsHigh = []
+    if let beyond { visitBeyondReach(beyond) }
+  }
+
+  /// Near misses within reach in one grid: the entry tells most pairs that fail eligibility
+  /// (never waived), or more of workdays, education, required skills and accommodations than
+  /// one, and bounds the preferred skills a seeker holds.
+  mutating func visitNearWithinReach(_ grid: LayeredGrid<SeekerEntry>) {
+    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+    let limit = Float(min(requestChord, 2))
+    let (offers, required, workdays) = (offersFold, requiredFold, q.workdays)
+    let unregisteredFail = q.banenafspraak
+    let minEducation = Int(UInt8(clamping: q.minEducationRank))
+    let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
+    let wageFloor256 = wageFloor256
+    for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+      let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
+      cells.forEachRun(in: window) { entries in
+        for entry in entries {
+          // Never waived: eligibility and wage value.
+          if (unregisteredFail && !entry.registered) || entry.wageHigh256 < wageFloor256 { continue }
+          let available = entry.available == nowDay ? today : entry.available
+          let failures =
+            (workdays & ~entry.workdays != 0 ? 1 : 0) + (required & ~entry.skills != 0 ? 1 : 0)
+            + (entry.needs & ~offers != 0 ? 1 : 0)
+            + (Int(entry.educationRank8) < minEducation ? 1 : 0) + (Int(available) > latest ? 1 : 0)
+            + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
+          if failures > 1 { continue }
+          if entry.isBeyond(point, limit: limit) { continue }
+          if matchedBound(entry) < nearGate.minMatched(near) { continue }
+          let slot = Int(entry.slot)
+          if passes(slot) { judge(slot, farPass: false) }
+        }
       }
     }
   }
@@ -488,6 +537,13 @@ struct SeekerScan {
     let here = q.geo
     let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: here) }
     if within == farPass { return }
+    let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
+    if allowance == 1 && !farPass
+      && (r.pointee.skills.intersects(visitedSkills)
+        || (!visitedSkillsHigh.isEmpty && overflow?.first.sortedIntersectionCount(visitedSkillsHigh) ?? 0 > 0))
+    {
+      return
+    }
     var failed: UInt16 = farPass ? Constraint.distance.bit : 0
     var failures = farPass ? 1 : 0
 
@@ -514,7 +570,6 @@ struct SeekerScan {
       failures += 1
       if failures > allowance { return }
     }
-    let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
     if q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills)
       || (!q.requiredHigh.isEmpty && !q.requiredHigh.isSortedSubset(of: overflow?.first ?? []))
     {
@@ -527,7 +582,11 @@ struct SeekerScan {
       failures += 1
       if failures > allowance { return }
     }
-    if failures == 0 { feasible += 1 }
+    if failures == 0 {
+      // The near-miss passes leave the matches to the first.
+      if allowance == 1 { return }
+      feasible += 1
+    }
 
     let skills = q.skillsFeature(r, overflow)
     // The skills feature alone, every other at its best, turns most pairs away from a full

@@ -26,52 +26,43 @@ extension MatchIndex {
       for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: .given(seeker), options: options)
   }
 
-  /// The seeker query proper. Two passes: the vacancies within reach (a grid window), judged
-  /// on every constraint; and, for near misses, the vacancies beyond reach that could fail
-  /// distance alone, which must hold no required skill the seeker lacks, so are among those
-  /// keyed by one of her skills. The exact reach test splits the two passes, so no pair is
-  /// judged twice.
+  /// The seeker query proper. The feasible pairs are within reach and among the vacancies
+  /// keyed by one of her skills, or requiring none. Near misses are sought by job type, best
+  /// bound first: a job type fixes the preference and experience features and bounds the
+  /// skills feature, so once the near misses are full, most job types are never visited. Each
+  /// has two groups: within reach (its grid's window, one failure allowed, the feasible pairs
+  /// left to the first pass) and beyond reach (which must pass everything but distance, so
+  /// hold no required skill she lacks: the far lists of her skills). The exact reach test
+  /// splits the two, so no pair is judged twice.
   ///
   /// - Parameter seeker: The seeker's record, asked for only to explain or for near misses.
   func vacancies(for q: SeekerQuery, seeker: QueryRecord<Seeker>, options: MatchOptions) -> MatchResults {
     let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
     let travelKm = min(q.maxTravelKm, filters.maxKm)
-    let allowance = options.nearMisses > 0 ? 1 : 0
     let restricted = filters.restrictsVacancies
     // What the scan reads, as locals: the closures below capture these, not `self` (which
     // they would copy whole, every array of the index retained and released, per query).
     let (rowArray, geoArray, idArray, keyArray) = (
       vacancyColumns.rows, vacancyColumns.geo, vacancyColumns.ids, vacancyColumns.keys
     )
-    let (overflows, grid, keyGrids) = (vacancyColumns.overflows, vacancyColumns.grid, vacancyColumns.keyGrids)
+    let (overflows, keyGrids) = (vacancyColumns.overflows, vacancyColumns.keyGrids)
+    let near = NearMissGroups(
+      grids: vacancyColumns.jobTypeGrids, skills: vacancyColumns.jobTypeSkills, far: vacancyColumns.farLists)
 
-    let (top, near, feasible) = rowArray.withUnsafeBufferPointer { rows in
+    let (top, nearMisses, feasible) = rowArray.withUnsafeBufferPointer { rows in
       geoArray.withUnsafeBufferPointer { geo in
         idArray.withUnsafeBufferPointer { ids in
           keyArray.withUnsafeBufferPointer { keys in
             var scan = VacancyScan(
               q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, options: options,
               filters: filters, travelKm: travelKm)
-            // Pass 1: within reach. Without near misses only the vacancies keyed by one of her
-            // skills, or requiring none, can be feasible.
-            if allowance == 1 {
-              scan.visitWithinReach(grid)
-            } else if !q.needsUnknown {
+            if !q.needsUnknown {
               if !keyGrids.isEmpty { scan.visitWithinReach(keyGrids[0]) }
               q.forEachSkill { code in
                 if Int(code) + 1 < keyGrids.count { scan.visitWithinReach(keyGrids[Int(code) + 1]) }
               }
             }
-            // Pass 2: near misses beyond reach, among the vacancies keyed by one of her skills
-            // (they fail distance, so must pass required skills). Skipped when no pair scoring
-            // 0 for distance could enter the near misses.
-            let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
-            if allowance == 1 && !scan.near.excludes(bound: scan.weights.score(best, total: scan.totalWeight)) {
-              if !keyGrids.isEmpty { scan.visitBeyondReach(keyGrids[0]) }
-              q.forEachSkill { code in
-                if Int(code) + 1 < keyGrids.count { scan.visitBeyondReach(keyGrids[Int(code) + 1]) }
-              }
-            }
+            if options.nearMisses > 0 { scan.visitNearMisses(near) }
             scan.top.sort(ids: ids)
             scan.near.sort(ids: ids)
             return (scan.top.entries, scan.near.entries, scan.feasible)
@@ -114,20 +105,20 @@ extension MatchIndex {
       matches.append(
         Match(id: vacancyColumns.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation))
     }
-    var nearMisses: [NearMiss] = []
-    if !near.isEmpty {
+    var answers: [NearMiss] = []
+    if !nearMisses.isEmpty {
       let record: Seeker =
         switch seeker {
         case .indexed(let slot): seekerColumns.record(slot, vocabulary: vocabulary)
         case .given(let record): record
         }
-      for entry in near {
-        nearMisses.append(
+      for entry in nearMisses {
+        answers.append(
           answer.nearMiss(entry, seeker: record, vacancy: vacancyColumns.record(entry.slot, vocabulary: vocabulary)))
       }
     }
     return MatchResults(
-      matches: matches, nearMisses: nearMisses, candidates: candidates, feasible: feasible, indexVersion: version)
+      matches: matches, nearMisses: answers, candidates: candidates, feasible: feasible, indexVersion: version)
   }
 }
 
@@ -156,7 +147,9 @@ struct VacancyScan {
   let reach: ReachLimit
   /// The seeker's reach as a disc, for every grid's window.
   let disc: GridDisc
-  let allowance: Int
+  /// Failures a pair may have: 0 for the matches, 1 for the near misses (whose pass leaves
+  /// the feasible pairs to the first).
+  var allowance = 0
   var top: TopK
   var near: TopK
   var feasible = 0
@@ -180,7 +173,6 @@ struct VacancyScan {
     self.travelKm = travelKm
     reach = ReachLimit(km: travelKm)
     disc = GridDisc(lat: q.geo.lat, lon: q.geo.lon, km: travelKm)
-    allowance = options.nearMisses > 0 ? 1 : 0
     top = TopK(capacity: options.limit)
     near = TopK(capacity: options.nearMisses)
   }
@@ -189,10 +181,9 @@ struct VacancyScan {
   /// method of the scan itself, called from their closures, copied the whole scan per call.
   var gate: VacancyGate { VacancyGate(filters: filters, keys: keys, restricted: restricted) }
 
-  /// Pass 1 over one grid: the cells within reach. The entry tells, without the row, most
-  /// pairs that fail eligibility or wage value (never waived), or more of required skills
-  /// (folded to 64 bits), accommodations (codes below 64), workdays, hours, education and
-  /// start than the near-miss allowance (`EntryFacts`).
+  /// The feasible pairs in one grid's cells within reach. The entry tells, without the row,
+  /// most pairs that fail (`EntryFacts`; required skills folded to 64 bits, accommodations
+  /// with codes below 64).
   mutating func visitWithinReach(_ grid: CellGrid<VacancyEntry>) {
     guard grid.count > 0 else { return }
     let point = FloatPoint(x: q.x, y: q.y, z: q.z)
@@ -202,51 +193,89 @@ struct VacancyScan {
     let gate = gate
     let facts = EntryFacts(q, today: today)
     grid.forEachRun(in: grid.window(disc)) { entries in
-      if allowance == 0 {
-        for entry in entries {
-          if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
-          if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
-          if entry.isBeyond(point, limit: limit) { continue }
-          let slot = Int(entry.slot)
-          if gate.passes(slot) { judge(slot, farPass: false) }
-        }
-      } else {
-        for entry in entries {
-          if facts.neverWaivedFail(entry) { continue }
-          let failures =
-            (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
-            + facts.failures(entry)
-          if failures > 1 { continue }
-          if entry.isBeyond(point, limit: limit) { continue }
-          let slot = Int(entry.slot)
-          if gate.passes(slot) { judge(slot, farPass: false) }
-        }
+      for entry in entries {
+        if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+        if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
+        if entry.isBeyond(point, limit: limit) { continue }
+        let slot = Int(entry.slot)
+        if gate.passes(slot) { judge(slot, farPass: false) }
       }
     }
   }
 
-  /// Pass 2 over one grid: every entry, for near misses beyond reach, which fail distance and
-  /// so must pass every other constraint too (the entry tells most that do not).
-  mutating func visitBeyondReach(_ grid: CellGrid<VacancyEntry>) {
+  /// The near misses, job type by job type, best bound first, until the list is full and no
+  /// group's bound can enter it.
+  mutating func visitNearMisses(_ groups: NearMissGroups) {
+    allowance = 1
+    let order = groups.order(for: q, weights: weights, totalWeight: totalWeight, jobTypes: filters.jobTypes)
+    let (skills, skillsHigh) = (q.skills, q.skillsHigh)
+    for group in order {
+      if near.excludes(bound: group.bound) { break }
+      if !group.far {
+        visitNearWithinReach(groups.grids[group.jobType], best: group.features)
+        continue
+      }
+      for list in groups.far[group.jobType].lists where list.required.areHeld(by: skills, high: skillsHigh) {
+        visitBeyondReach(list, best: group.features)
+      }
+    }
+  }
+
+  /// One job type's near misses within reach: pairs the entry tells fail at most one
+  /// constraint, and whose bound from the entry (distance from its position, start from its
+  /// day, the rest the group's) could enter the list.
+  mutating func visitNearWithinReach(_ grid: CellGrid<NearEntry>, best: FeatureValues) {
+    guard grid.count > 0 else { return }
+    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+    let limit = Float(reach.chord)
     let skillFold = q.skills.folded
     let needs = q.needs.word
-    // A pair beyond reach scores 0 for distance; its job type bounds the rest (skills, hours
-    // and start at their best): most vacancies of other job types than hers cannot enter.
-    let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
     let gate = gate
     let facts = EntryFacts(q, today: today)
-    grid.forEachRun(in: nil) { entries in
-      for entry in entries {
+    let km = travelKm
+    grid.forEachRun(in: grid.window(disc)) { nearEntries in
+      for near in nearEntries {
+        let entry = near.entry
+        if facts.neverWaivedFail(entry) { continue }
+        let failures =
+          (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+          + facts.failures(entry)
+        if failures > 1 { continue }
+        if entry.isBeyond(point, limit: limit) { continue }
+        var bound = best
+        bound.skills = min(best.skills, near.skillsBound(skillFold))
+        bound.distance = entry.distanceFeatureBound(point, km: km)
+        bound.start = facts.startFeature(entry)
+        if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
+        let slot = Int(entry.slot)
+        if gate.passes(slot) { judge(slot, farPass: false) }
+      }
+    }
+  }
+
+  /// Near misses beyond reach in one far list: they fail distance, so must pass every other
+  /// constraint too (the entry tells most that do not).
+  mutating func visitBeyondReach(_ list: EntryList, best: FeatureValues) {
+    var best = best
+    best.skills = min(best.skills, list.skills.skills(q))
+    if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
+    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
+    let limit = Float(reach.chord)
+    let skillFold = q.skills.folded
+    let needs = q.needs.word
+    let gate = gate
+    let facts = EntryFacts(q, today: today)
+    list.entries.withUnsafeBufferPointer { nearEntries in
+      for near in nearEntries {
+        let entry = near.entry
         if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
         if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
+        if entry.isWithin(point, limit: limit) { continue }
+        var bound = best
+        bound.skills = min(best.skills, near.skillsBound(skillFold))
+        bound.start = facts.startFeature(entry)
+        if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
         let slot = Int(entry.slot)
-        let jobType = entry.jobType
-        let preference: Double =
-          !q.hasPreferences ? 0.5 : q.prefersJobType(jobType) ? 1 : anySector ? 0.5 : 0
-        let best = FeatureValues(
-          skills: 1, distance: 0, hours: 1, preference: preference, experience: q.hasExperience(jobType) ? 1 : 0,
-          start: 1)
-        if near.excludes(bound: weights.score(best, total: totalWeight)) { continue }
         if gate.passes(slot) { judge(slot, farPass: true) }
       }
     }
@@ -308,7 +337,11 @@ struct VacancyScan {
       failures += 1
       if failures > allowance { return }
     }
-    if failures == 0 { feasible += 1 }
+    if failures == 0 {
+      // The near-miss pass leaves the matches to the first.
+      if allowance == 1 { return }
+      feasible += 1
+    }
 
     var matched = r.pointee.preferred.intersectionCount(q.skills)
     if let overflow, !q.skillsHigh.isEmpty { matched += overflow.second.sortedIntersectionCount(q.skillsHigh) }
@@ -380,6 +413,13 @@ struct EntryFacts {
     (entry.banenafspraak && !registered) || wage256 < Double(entry.minWage256)
   }
 
+  /// The start feature, exact: the entry has the row's day.
+  @inline(__always)
+  func startFeature(_ entry: VacancyEntry) -> Double {
+    let start = entry.start == nowDay ? today : entry.start
+    return PairFeatures.start(daysLate: available - Int(start))
+  }
+
   /// How many of workdays, hours, education and start certainly fail.
   @inline(__always)
   func failures(_ entry: VacancyEntry) -> Int {
@@ -387,6 +427,44 @@ struct EntryFacts {
     return (entry.workdays & ~workdays != 0 ? 1 : 0)
       + (hoursMin2 > Double(entry.hoursMax2) || Double(entry.hoursMin2) > hoursMax2 ? 1 : 0)
       + (educationRank < entry.minEducationRank ? 1 : 0) + (available - Int(start) > 90 ? 1 : 0)
+  }
+}
+
+/// The vacancies by job type, for a seeker's near misses: each job type's grid (within reach)
+/// and far lists (beyond reach), and the bound of its preferred skills.
+struct NearMissGroups {
+  let grids: [CellGrid<NearEntry>]
+  let skills: [PreferredSkillsBound]
+  let far: [FarLists]
+
+  /// One job type within or beyond reach, with the best features any of its pairs can have.
+  struct Group {
+    var jobType: Int
+    var far: Bool
+    var features: FeatureValues
+    var bound: Double
+  }
+
+  /// The groups the job-type filter admits, best bound first.
+  func order(for q: SeekerQuery, weights: Weights, totalWeight: Double, jobTypes: CodeBits?) -> [Group] {
+    let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
+    var groups: [Group] = []
+    groups.reserveCapacity(2 * skills.count)
+    for jobType in skills.indices {
+      let code = UInt32(jobType)
+      if let jobTypes, !jobTypes.contains(code) { continue }
+      let features = FeatureValues(
+        skills: skills[jobType].skills(q), distance: 1, hours: 1,
+        preference: !q.hasPreferences ? 0.5 : q.prefersJobType(code) ? 1 : anySector ? 0.5 : 0,
+        experience: q.hasExperience(code) ? 1 : 0, start: 1)
+      var far = features
+      far.distance = 0
+      groups.append(
+        Group(jobType: jobType, far: false, features: features, bound: weights.score(features, total: totalWeight)))
+      groups.append(Group(jobType: jobType, far: true, features: far, bound: weights.score(far, total: totalWeight)))
+    }
+    groups.sort { $0.bound > $1.bound }
+    return groups
   }
 }
 
