@@ -338,23 +338,48 @@ struct SeekerScan {
       preferred.append((skillGrids[Int(code)].count, code))
     }
     preferred.sort { $0.holders < $1.holders }
-    for (_, code) in preferred {
+    for (visited, (_, code)) in preferred.enumerated() {
+      // A near miss that must hold t of them holds one of any k − t + 1: once that many are
+      // visited, the rest (the most held) need not be.
+      let least = nearGate.minMatched(near)
+      if least >= 1 && visited >= preferred.count - least + 1 { break }
       visitNearWithinReach(skillGrids[Int(code)])
-      if code < Bits256.limit {
-        visitedSkills.insert(code)
-      } else {
-        visitedSkillsHigh.append(code)
-        visitedSkillsHigh.sort()
-      }
+      markVisited(code)
     }
     let none = FeatureValues(
       skills: PairFeatures.skills(matched: 0, preferred: q.preferredCount), distance: 1, hours: 1, preference: 1,
       experience: 1, start: 1)
     if !near.excludes(bound: weights.score(none, total: totalWeight)) { visitNearWithinReach(grid) }
-    // Beyond reach: a pass over other pairs (the exact reach test splits them).
+    // Beyond reach, other pairs (the exact reach test splits them): if a near miss there must
+    // hold at least t of the k preferred skills the index knows, it holds one of any k − t + 1
+    // of them, so the holders of the fewest-held k − t + 1 may be fewer to read than `beyond`.
     visitedSkills = Bits256()
     visitedSkillsHigh = []
-    if let beyond { visitBeyondReach(beyond) }
+    guard let beyond else { return }
+    let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
+    if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
+    let least = farGate.minMatched(near)
+    if least >= 1 && least <= preferred.count {
+      let needed = preferred.prefix(preferred.count - least + 1)
+      if needed.reduce(0, { $0 + $1.holders }) < beyond.count {
+        for (_, code) in needed {
+          visitBeyondReach(skillGrids[Int(code)])
+          markVisited(code)
+        }
+        return
+      }
+    }
+    visitBeyondReach(beyond)
+  }
+
+  /// Notes that the holders of this skill were visited: `judge` skips them from now on.
+  private mutating func markVisited(_ code: UInt32) {
+    if code < Bits256.limit {
+      visitedSkills.insert(code)
+    } else {
+      visitedSkillsHigh.append(code)
+      visitedSkillsHigh.sort()
+    }
   }
 
   /// Near misses within reach in one grid: the entry tells most pairs that fail eligibility
@@ -538,7 +563,7 @@ struct SeekerScan {
     let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: here) }
     if within == farPass { return }
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
-    if allowance == 1 && !farPass
+    if allowance == 1
       && (r.pointee.skills.intersects(visitedSkills)
         || (!visitedSkillsHigh.isEmpty && overflow?.first.sortedIntersectionCount(visitedSkillsHigh) ?? 0 > 0))
     {
