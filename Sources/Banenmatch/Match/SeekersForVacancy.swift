@@ -16,7 +16,8 @@ extension MatchIndex {
   ///
   /// - Complexity: about the number of seekers within reach of the vacancy who hold its
   ///   rarest required skill (all within reach when it requires none), plus, for near misses,
-  ///   every seeker within reach and the holders of that skill beyond it.
+  ///   the holders of its preferred skills within reach until the list's bound stops them, and
+  ///   beyond reach the holders of that skill or of enough preferred skills.
   public func seekers(for vacancy: Vacancy, options: MatchOptions) throws(MatchError) -> MatchResults {
     var errors = options.validationErrors(direction: .seekersForVacancy)
     errors += vacancy.validationErrors().map { $0.prefixed(with: "vacancy") }
@@ -26,9 +27,8 @@ extension MatchIndex {
     )
   }
 
-  /// The vacancy query proper, in two passes split by the exact reach test like
-  /// `vacancies(for:seeker:options:)`: the seekers within reach, then, for near misses, those
-  /// beyond it who hold every required skill.
+  /// The vacancy query proper: the matches within reach, then, for near misses, the passes of
+  /// `visitNearMisses` (within reach and beyond it, split by the exact reach test).
   ///
   /// - Parameter vacancy: The vacancy's record, asked for only to explain or for near misses.
   func seekers(for q: VacancyQuery, vacancy: QueryRecord<Vacancy>, options: MatchOptions) -> MatchResults {

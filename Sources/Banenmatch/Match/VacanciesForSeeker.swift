@@ -16,8 +16,9 @@ extension MatchIndex {
   /// Returns the vacancies that fit `seeker` (indexed or not), best first, with near misses
   /// when asked: SPEC section 3.
   ///
-  /// - Complexity: about the number of vacancies within the seeker's reach, plus, for near
-  ///   misses, those keyed by one of her skills.
+  /// - Complexity: about the number of vacancies within the seeker's reach keyed by one of her
+  ///   skills, plus, for near misses, those of the job types (within reach and beyond) whose
+  ///   bound could still enter the list.
   public func vacancies(for seeker: Seeker, options: MatchOptions) throws(MatchError) -> MatchResults {
     var errors = options.validationErrors(direction: .vacanciesForSeeker)
     errors += seeker.validationErrors().map { $0.prefixed(with: "seeker") }
