@@ -187,17 +187,13 @@ struct VacancyScan {
   /// with codes below 64).
   mutating func visitWithinReach(_ grid: CellGrid<VacancyEntry>) {
     guard grid.count > 0 else { return }
-    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
-    let limit = Float(reach.chord)
-    let skillFold = q.skills.folded
-    let needs = q.needs.word
     let gate = gate
-    let facts = EntryFacts(q, today: today)
+    let facts = EntryFacts(q, today: today, chord: reach.chord)
     grid.forEachRun(in: grid.window(disc)) { entries in
       for entry in entries {
-        if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+        if facts.lacksSkillsOrOffers(entry) { continue }
         if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
-        if entry.isBeyond(point, limit: limit) { continue }
+        if entry.isBeyond(facts.point, limit: facts.limit) { continue }
         let slot = Int(entry.slot)
         if gate.passes(slot) { judge(slot, farPass: false) }
       }
@@ -227,25 +223,21 @@ struct VacancyScan {
   /// day, the rest the group's) could enter the list.
   mutating func visitNearWithinReach(_ grid: CellGrid<NearEntry>, best: FeatureValues) {
     guard grid.count > 0 else { return }
-    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
-    let limit = Float(reach.chord)
-    let skillFold = q.skills.folded
-    let needs = q.needs.word
     let gate = gate
-    let facts = EntryFacts(q, today: today)
+    let facts = EntryFacts(q, today: today, chord: reach.chord)
     let km = travelKm
     grid.forEachRun(in: grid.window(disc)) { nearEntries in
       for near in nearEntries {
         let entry = near.entry
         if facts.neverWaivedFail(entry) { continue }
         let failures =
-          (entry.requiredFold & ~skillFold != 0 ? 1 : 0) + (needs & ~entry.offers != 0 ? 1 : 0)
+          (entry.requiredFold & ~facts.skillFold != 0 ? 1 : 0) + (facts.needs & ~entry.offers != 0 ? 1 : 0)
           + facts.failures(entry)
         if failures > 1 { continue }
-        if entry.isBeyond(point, limit: limit) { continue }
+        if entry.isBeyond(facts.point, limit: facts.limit) { continue }
         var bound = best
-        bound.skills = min(best.skills, near.skillsBound(skillFold))
-        bound.distance = entry.distanceFeatureBound(point, km: km)
+        bound.skills = min(best.skills, near.skillsBound(facts.skillFold))
+        bound.distance = entry.distanceFeatureBound(facts.point, km: km)
         bound.start = facts.startFeature(entry)
         if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
         let slot = Int(entry.slot)
@@ -260,20 +252,16 @@ struct VacancyScan {
     var best = best
     best.skills = min(best.skills, list.skills.skills(q))
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
-    let point = FloatPoint(x: q.x, y: q.y, z: q.z)
-    let limit = Float(reach.chord)
-    let skillFold = q.skills.folded
-    let needs = q.needs.word
     let gate = gate
-    let facts = EntryFacts(q, today: today)
+    let facts = EntryFacts(q, today: today, chord: reach.chord)
     list.entries.withUnsafeBufferPointer { nearEntries in
       for near in nearEntries {
         let entry = near.entry
-        if entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0 { continue }
+        if facts.lacksSkillsOrOffers(entry) { continue }
         if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
-        if entry.isWithin(point, limit: limit) { continue }
+        if entry.isWithin(facts.point, limit: facts.limit) { continue }
         var bound = best
-        bound.skills = min(best.skills, near.skillsBound(skillFold))
+        bound.skills = min(best.skills, near.skillsBound(facts.skillFold))
         bound.start = facts.startFeature(entry)
         if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
         let slot = Int(entry.slot)
@@ -383,10 +371,16 @@ struct VacancyScan {
   }
 }
 
-/// The seeker's side of the tests a vacancy's entry can tell: eligibility and wage value
-/// (never waived), workdays, hours, education and start. Each fails only pairs that certainly
-/// fail (the entry rounds hours and the wage minimum outwards).
+/// The seeker's side of the tests a vacancy's entry can tell: position and reach, required
+/// skills (folded) and accommodations (codes below 64), eligibility and wage value (never
+/// waived), workdays, hours, education and start. Each fails only pairs that certainly fail
+/// (the entry rounds hours and the wage minimum outwards).
 struct EntryFacts {
+  let point: FloatPoint
+  /// Her reach as a chord, in single precision.
+  let limit: Float
+  let skillFold: UInt64
+  let needs: UInt64
   let registered: Bool
   let workdays: UInt8
   /// Unknown: `Int8.max`, which no minimum exceeds.
@@ -397,7 +391,11 @@ struct EntryFacts {
   let available: Int
   let today: Int32
 
-  init(_ q: SeekerQuery, today: Int32) {
+  init(_ q: SeekerQuery, today: Int32, chord: Double) {
+    point = FloatPoint(x: q.x, y: q.y, z: q.z)
+    limit = Float(chord)
+    skillFold = q.skills.folded
+    needs = q.needs.word
     registered = q.registered
     workdays = q.workdays
     educationRank = q.educationRank == unknownRank ? .max : q.educationRank
@@ -406,6 +404,12 @@ struct EntryFacts {
     wage256 = q.wageValue * 256
     available = Int(q.available)
     self.today = today
+  }
+
+  /// Required skills or accommodations certainly fail.
+  @inline(__always)
+  func lacksSkillsOrOffers(_ entry: VacancyEntry) -> Bool {
+    entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0
   }
 
   /// Eligibility or wage value certainly fails.
