@@ -71,6 +71,12 @@ struct CodeTable: Sendable {
     return entry == 0 ? CodeTable.absent : entry - 1
   }
 
+  /// The names of the `codes` for which `include` holds, in their order, each once.
+  func names(_ codes: some Collection<UInt32>, where include: (UInt32) -> Bool) -> [String] {
+    var picked: [UInt32] = []
+    for code in codes where !picked.contains(code) && include(code) { picked.append(code) }
+    return picked.map { self.codes[Int($0)] }
+  }
 }
 
 /// The code lists of every record of one kind in their original order, repeats kept, one

@@ -403,6 +403,12 @@ struct SeekerColumns: Sendable {
     rows[slot].overflow == 0 ? nil : overflows[rows[slot].overflow]
   }
 
+  /// The seeker's needs in their order, as codes (repeats kept).
+  func needCodes(_ slot: Int) -> ArraySlice<UInt32> {
+    let d = details[slot]
+    return lists.codes(from: d.listStart + d.skills + d.experience, count: Int(d.needs))
+  }
+
   /// The seeker's skill codes: inline bits and overflow.
   func skillCodes(_ slot: Int) -> [UInt32] {
     let row = rows[slot]

@@ -342,6 +342,12 @@ struct VacancyColumns: Sendable {
     }
   }
 
+  /// The vacancy's required skills in their order, as codes (repeats kept).
+  func requiredCodes(_ slot: Int) -> ArraySlice<UInt32> {
+    let d = details[slot]
+    return lists.codes(from: d.listStart, count: Int(d.required))
+  }
+
   /// The vacancy's preferred skills in their order, as codes (repeats kept).
   func preferredCodes(_ slot: Int) -> ArraySlice<UInt32> {
     let d = details[slot]

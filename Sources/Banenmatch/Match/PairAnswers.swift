@@ -84,25 +84,36 @@ struct PairAnswers {
 
   /// What is missing for the one constraint this near miss fails.
   func gap(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Gap {
+    gap(
+      entry, GapFacts(seeker, vacancy, date: options.date),
+      missingSkills: { missing(vacancy.requiredSkills, from: seeker.skills) },
+      missingNeeds: { missing(seeker.needs, from: vacancy.offers) })
+  }
+
+  /// What is missing for the one constraint this near miss fails, from `facts` and, asked for
+  /// only when that constraint failed, the required skills she lacks and the needs not offered
+  /// (each in its list's order, once).
+  func gap(
+    _ entry: TopK.Entry, _ facts: GapFacts, missingSkills: () -> [String], missingNeeds: () -> [String]
+  ) -> Gap {
     switch entry.failed {
     case Constraint.distance.bit:
       return .distance(distanceKm: entry.distanceKm, maxKm: travelKm, extraKm: entry.distanceKm - travelKm)
     case Constraint.hours.bit:
-      let gap = max(seeker.hours.min, vacancy.hours.min) - min(seeker.hours.max, vacancy.hours.max)
+      let gap =
+        max(facts.seekerHours.min, facts.vacancyHours.min) - min(facts.seekerHours.max, facts.vacancyHours.max)
       return .hours(gap: gap)
     case Constraint.workdays.bit:
-      return .workdays(missing: vacancy.workdays.subtracting(seeker.workdays).dayCodes)
+      return .workdays(missing: facts.vacancyWorkdays.subtracting(facts.seekerWorkdays).dayCodes)
     case Constraint.requiredSkills.bit:
-      return .requiredSkills(missing: missing(vacancy.requiredSkills, from: seeker.skills))
+      return .requiredSkills(missing: missingSkills())
     case Constraint.accommodations.bit:
-      return .accommodations(missing: missing(seeker.needs, from: vacancy.offers))
+      return .accommodations(missing: missingNeeds())
     case Constraint.education.bit:
-      let have = seeker.education ?? .none
-      return .education(have: have, need: vacancy.minEducation, levels: vacancy.minEducation.rank - have.rank)
+      let have = facts.education ?? .none
+      return .education(have: have, need: facts.minEducation, levels: facts.minEducation.rank - have.rank)
     default:
-      let available = seeker.availableFrom ?? options.date
-      let start = vacancy.startDate ?? options.date
-      return .start(daysLate: Int(available.daysSinceEpoch) - Int(start.daysSinceEpoch) - 90)
+      return .start(daysLate: Int(facts.available) - Int(facts.start) - 90)
     }
   }
 
@@ -111,5 +122,39 @@ struct PairAnswers {
     let present = Set(have.map(ByteKey.init))
     var seen = Set<ByteKey>()
     return wanted.filter { !present.contains(ByteKey($0)) && seen.insert(ByteKey($0)).inserted }
+  }
+}
+
+/// What a near miss's gap reads of its pair besides the lists of codes: from the two records,
+/// or from the index's rows.
+struct GapFacts {
+  var seekerHours, vacancyHours: HourRange
+  var seekerWorkdays, vacancyWorkdays: Workdays
+  /// Nil: unknown.
+  var education: Education?
+  var minEducation: Education
+  /// Her first day and the vacancy's start, as days since the epoch, "now" resolved.
+  var available, start: Int32
+
+  init(
+    seekerHours: HourRange, vacancyHours: HourRange, seekerWorkdays: Workdays, vacancyWorkdays: Workdays,
+    education: Education?, minEducation: Education, available: Int32, start: Int32
+  ) {
+    self.seekerHours = seekerHours
+    self.vacancyHours = vacancyHours
+    self.seekerWorkdays = seekerWorkdays
+    self.vacancyWorkdays = vacancyWorkdays
+    self.education = education
+    self.minEducation = minEducation
+    self.available = available
+    self.start = start
+  }
+
+  /// From the two records, "now" being `date`.
+  init(_ seeker: Seeker, _ vacancy: Vacancy, date: Day) {
+    self.init(
+      seekerHours: seeker.hours, vacancyHours: vacancy.hours, seekerWorkdays: seeker.workdays,
+      vacancyWorkdays: vacancy.workdays, education: seeker.education, minEducation: vacancy.minEducation,
+      available: (seeker.availableFrom ?? date).daysSinceEpoch, start: (vacancy.startDate ?? date).daysSinceEpoch)
   }
 }

@@ -83,43 +83,84 @@ extension MatchIndex {
       }
     }
 
-    // Records are given back only to explain and for the gaps of near misses. Loops, not
+    // Answers come from the rows and code lists, not from records rebuilt whole. Loops, not
     // closures, for the same reason as above.
     let answer = PairAnswers(options: options, travelKm: travelKm)
-    var matches: [Match] = []
-    matches.reserveCapacity(top.count)
     let (skills, skillsHigh) = (q.skills, q.skillsHigh)
-    for entry in top {
-      let r = vacancyColumns.rows[entry.slot]
-      let unknown = PairAnswers.unknownFields(
+    func unknown(_ r: VacancyRow) -> UnknownFields {
+      PairAnswers.unknownFields(
         educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
         minWageValue: r.minWageValue)
+    }
+    func explanation(_ entry: TopK.Entry) -> Explanation? {
+      guard options.explain else { return nil }
       // The preferred skills as the index keeps them: codes into the vocabulary's names.
-      let explanation =
-        options.explain
-        ? answer.explanation(
-          entry,
-          preferred: .vocabulary(codes: vacancyColumns.preferredCodes(entry.slot), names: vocabulary.skills.codes)
-        ) { code, _ in
-          skills.contains(code) || skillsHigh.sortedContains(code)
-        } : nil
+      return answer.explanation(
+        entry, preferred: .vocabulary(codes: vacancyColumns.preferredCodes(entry.slot), names: vocabulary.skills.codes)
+      ) { code, _ in
+        skills.contains(code) || skillsHigh.sortedContains(code)
+      }
+    }
+    var matches: [Match] = []
+    matches.reserveCapacity(top.count)
+    for entry in top {
       matches.append(
-        Match(id: vacancyColumns.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation))
+        Match(
+          id: vacancyColumns.ids[entry.slot], score: entry.score, unknown: unknown(vacancyColumns.rows[entry.slot]),
+          explanation: explanation(entry)))
     }
     var answers: [NearMiss] = []
     if !nearMisses.isEmpty {
-      let record: Seeker =
+      let education: Education? =
         switch seeker {
-        case .indexed(let slot): seekerColumns.record(slot, vocabulary: vocabulary)
-        case .given(let record): record
+        case .indexed(let slot): Education(code: seekerColumns.details[slot].education)
+        case .given(let record): record.education
         }
+      answers.reserveCapacity(nearMisses.count)
       for entry in nearMisses {
+        let r = vacancyColumns.rows[entry.slot]
+        let facts = GapFacts(
+          seekerHours: HourRange(min: q.hoursMin, max: q.hoursMax),
+          vacancyHours: HourRange(min: r.hoursMin, max: r.hoursMax),
+          seekerWorkdays: Workdays(rawValue: q.workdays), vacancyWorkdays: Workdays(rawValue: r.workdays),
+          education: education, minEducation: Education(code: vacancyColumns.details[entry.slot].minEducation) ?? .none,
+          available: q.available, start: r.start == nowDay ? options.date.daysSinceEpoch : r.start)
+        let gap = answer.gap(
+          entry, facts,
+          missingSkills: {
+            vocabulary.skills.names(vacancyColumns.requiredCodes(entry.slot)) {
+              !(skills.contains($0) || skillsHigh.sortedContains($0))
+            }
+          },
+          missingNeeds: { missingNeeds(of: seeker, offers: r) })
         answers.append(
-          answer.nearMiss(entry, seeker: record, vacancy: vacancyColumns.record(entry.slot, vocabulary: vocabulary)))
+          NearMiss(
+            id: vacancyColumns.ids[entry.slot], score: entry.score, gap: gap, unknown: unknown(r),
+            explanation: explanation(entry)))
       }
     }
     return MatchResults(
       matches: matches, nearMisses: answers, candidates: candidates, feasible: feasible, indexVersion: version)
+  }
+}
+
+extension MatchIndex {
+  /// The seeker's needs that the vacancy with row `r` does not offer, in her order, once each.
+  fileprivate func missingNeeds(of seeker: QueryRecord<Seeker>, offers r: VacancyRow) -> [String] {
+    let high = r.overflow == 0 ? [] : vacancyColumns.overflows[r.overflow].third
+    func offered(_ code: UInt32) -> Bool { r.offers.contains(code) || high.sortedContains(code) }
+    switch seeker {
+    case .indexed(let slot):
+      return vocabulary.accommodations.names(seekerColumns.needCodes(slot)) { !offered($0) }
+    case .given(let record):
+      var missing: [String] = []
+      for need in record.needs where !missing.contains(where: { ByteKey($0) == ByteKey(need) }) {
+        // A need the index has never seen is offered by no vacancy.
+        let code = vocabulary.accommodations.lookup(need)
+        if code == CodeTable.absent || !offered(code) { missing.append(need) }
+      }
+      return missing
+    }
   }
 }
 
@@ -204,16 +245,31 @@ struct VacancyScan {
   /// group's bound can enter it.
   mutating func visitNearMisses(_ groups: NearMissGroups) {
     allowance = 1
-    let order = groups.order(for: q, weights: weights, totalWeight: totalWeight, jobTypes: filters.jobTypes)
     let (skills, skillsHigh) = (q.skills, q.skillsHigh)
-    for group in order {
-      if near.excludes(bound: group.bound) { break }
-      if !group.far {
-        visitNearWithinReach(groups.grids[group.jobType], best: group.features)
-        continue
-      }
-      for list in groups.far[group.jobType].lists where list.required.areHeld(by: skills, high: skillsHigh) {
-        visitBeyondReach(list, best: group.features)
+    let count = 2 * groups.skills.count
+    // Group 2j is job type j within reach, 2j + 1 beyond it. The bounds are picked best first
+    // from a buffer on the stack: most queries visit a few of the sixty-odd groups, so a
+    // selection is cheaper than a sort, and allocates nothing.
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { bounds in
+      groups.bounds(into: bounds, for: q, weights: weights, totalWeight: totalWeight, jobTypes: filters.jobTypes)
+      while true {
+        var best = -1
+        var bound = -Double.infinity
+        for group in 0..<count where bounds[group] > bound {
+          best = group
+          bound = bounds[group]
+        }
+        if best < 0 || near.excludes(bound: bound) { return }
+        bounds[best] = -.infinity
+        let jobType = best / 2
+        let features = groups.features(jobType, far: best % 2 == 1, for: q)
+        if best % 2 == 0 {
+          visitNearWithinReach(groups.grids[jobType], best: features)
+          continue
+        }
+        for list in groups.far[jobType].lists where list.required.areHeld(by: skills, high: skillsHigh) {
+          visitBeyondReach(list, best: features)
+        }
       }
     }
   }
@@ -442,34 +498,35 @@ struct NearMissGroups {
   let skills: [PreferredSkillsBound]
   let far: [FarLists]
 
-  /// One job type within or beyond reach, with the best features any of its pairs can have.
-  struct Group {
-    var jobType: Int
-    var far: Bool
-    var features: FeatureValues
-    var bound: Double
+  /// The best features any pair of job type `jobType` can have, within reach or beyond it
+  /// (`far`, which scores 0 for distance).
+  @inline(__always)
+  func features(_ jobType: Int, far: Bool, for q: SeekerQuery) -> FeatureValues {
+    let code = UInt32(jobType)
+    let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
+    return FeatureValues(
+      skills: skills[jobType].skills(q), distance: far ? 0 : 1, hours: 1,
+      preference: !q.hasPreferences ? 0.5 : q.prefersJobType(code) ? 1 : anySector ? 0.5 : 0,
+      experience: q.hasExperience(code) ? 1 : 0, start: 1)
   }
 
-  /// The groups the job-type filter admits, best bound first.
-  func order(for q: SeekerQuery, weights: Weights, totalWeight: Double, jobTypes: CodeBits?) -> [Group] {
-    let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
-    var groups: [Group] = []
-    groups.reserveCapacity(2 * skills.count)
+  /// The bound of each group: job type j within reach at 2j, beyond it at 2j + 1, and −∞ for
+  /// the job types the filter leaves out.
+  func bounds(
+    into bounds: UnsafeMutableBufferPointer<Double>, for q: SeekerQuery, weights: Weights, totalWeight: Double,
+    jobTypes: CodeBits?
+  ) {
     for jobType in skills.indices {
-      let code = UInt32(jobType)
-      if let jobTypes, !jobTypes.contains(code) { continue }
-      let features = FeatureValues(
-        skills: skills[jobType].skills(q), distance: 1, hours: 1,
-        preference: !q.hasPreferences ? 0.5 : q.prefersJobType(code) ? 1 : anySector ? 0.5 : 0,
-        experience: q.hasExperience(code) ? 1 : 0, start: 1)
-      var far = features
-      far.distance = 0
-      groups.append(
-        Group(jobType: jobType, far: false, features: features, bound: weights.score(features, total: totalWeight)))
-      groups.append(Group(jobType: jobType, far: true, features: far, bound: weights.score(far, total: totalWeight)))
+      if let jobTypes, !jobTypes.contains(UInt32(jobType)) {
+        bounds[2 * jobType] = -.infinity
+        bounds[2 * jobType + 1] = -.infinity
+        continue
+      }
+      var best = features(jobType, far: false, for: q)
+      bounds[2 * jobType] = weights.score(best, total: totalWeight)
+      best.distance = 0
+      bounds[2 * jobType + 1] = weights.score(best, total: totalWeight)
     }
-    groups.sort { $0.bound > $1.bound }
-    return groups
   }
 }
 
