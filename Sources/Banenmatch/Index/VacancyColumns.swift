@@ -198,28 +198,62 @@ struct FarLists: Sendable {
 }
 
 /// Entries of vacancies requiring the same skills, in no order, with the bound of their
-/// preferred skills.
+/// preferred skills, and for each accommodation code below 64 the positions of the entries
+/// offering it: a seeker with needs reads only the entries offering the need fewest offer.
 struct EntryList: Sendable {
   let required: RequiredSkills
   private(set) var entries = ContiguousArray<NearEntry>()
   private(set) var skills = PreferredSkillsBound()
+  /// `offering[code]`: positions in `entries`, in no order.
+  private(set) var offering = [ContiguousArray<Int32>](repeating: [], count: Int(Bits64.limit))
 
   init(required: RequiredSkills) { self.required = required }
 
   mutating func append(_ entry: NearEntry, row: VacancyRow) {
+    let position = Int32(entries.count)
     entries.append(entry)
     skills.add(row)
+    Self.forEachCode(entry.entry.offers) { offering[$0].append(position) }
   }
 
   mutating func remove(slot: Int32) {
     guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
-    entries.swapAt(k, entries.count - 1)
+    let last = entries.count - 1
+    Self.forEachCode(entries[k].entry.offers) { code in
+      if let at = offering[code].firstIndex(of: Int32(k)) { offering[code].remove(at: at) }
+    }
+    if k != last {
+      // The last entry moves to position k.
+      Self.forEachCode(entries[last].entry.offers) { code in
+        if let at = offering[code].firstIndex(of: Int32(last)) { offering[code][at] = Int32(k) }
+      }
+    }
+    entries.swapAt(k, last)
     entries.removeLast()
   }
 
   mutating func update(slot: Int32, to newSlot: Int32) {
     guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
     entries[k].slot = newSlot
+  }
+
+  /// The positions to read for a seeker with `needs` (codes below 64): those offering the need
+  /// fewest offer, or nil (every entry) when she has none.
+  func candidates(needs: UInt64) -> ContiguousArray<Int32>? {
+    var fewest: ContiguousArray<Int32>?
+    Self.forEachCode(needs) { code in
+      if offering[code].count < fewest?.count ?? .max { fewest = offering[code] }
+    }
+    return fewest
+  }
+
+  @inline(__always)
+  private static func forEachCode(_ word: UInt64, _ body: (Int) -> Void) {
+    var rest = word
+    while rest != 0 {
+      body(rest.trailingZeroBitCount)
+      rest &= rest &- 1
+    }
   }
 }
 

@@ -303,27 +303,43 @@ struct VacancyScan {
   }
 
   /// Near misses beyond reach in one far list: they fail distance, so must pass every other
-  /// constraint too (the entry tells most that do not).
+  /// constraint too (the entry tells most that do not). A seeker with needs reads only the
+  /// entries offering one of them, the one fewest offer.
   mutating func visitBeyondReach(_ list: EntryList, best: FeatureValues) {
+    // A need no vacancy offers fails accommodations everywhere: a second failure.
+    if q.needsUnknown { return }
     var best = best
     best.skills = min(best.skills, list.skills.skills(q))
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
-    list.entries.withUnsafeBufferPointer { nearEntries in
-      for near in nearEntries {
-        let entry = near.entry
-        if facts.lacksSkillsOrOffers(entry) { continue }
-        if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
-        if entry.isWithin(facts.point, limit: facts.limit) { continue }
-        var bound = best
-        bound.skills = min(best.skills, near.skillsBound(facts.skillFold))
-        bound.start = facts.startFeature(entry)
-        if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
-        let slot = Int(entry.slot)
-        if gate.passes(slot) { judge(slot, farPass: true) }
+    if let candidates = list.candidates(needs: facts.needs) {
+      list.entries.withUnsafeBufferPointer { nearEntries in
+        for position in candidates {
+          considerBeyondReach(nearEntries[Int(position)], best: best, facts: facts, gate: gate)
+        }
+      }
+    } else {
+      list.entries.withUnsafeBufferPointer { nearEntries in
+        for near in nearEntries { considerBeyondReach(near, best: best, facts: facts, gate: gate) }
       }
     }
+  }
+
+  /// One entry of a far list: judged if the entry cannot tell that it fails a constraint (or
+  /// is within reach), and its bound could enter the near misses.
+  @inline(__always)
+  mutating func considerBeyondReach(_ near: NearEntry, best: FeatureValues, facts: EntryFacts, gate: VacancyGate) {
+    let entry = near.entry
+    if facts.lacksSkillsOrOffers(entry) { return }
+    if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { return }
+    if entry.isWithin(facts.point, limit: facts.limit) { return }
+    var bound = best
+    bound.skills = min(best.skills, near.skillsBound(facts.skillFold))
+    bound.start = facts.startFeature(entry)
+    if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { return }
+    let slot = Int(entry.slot)
+    if gate.passes(slot) { judge(slot, farPass: true) }
   }
 
   /// Judges one vacancy that passed the filters. In the first pass (`farPass` false) only
