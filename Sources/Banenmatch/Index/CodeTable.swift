@@ -71,6 +71,18 @@ struct CodeTable: Sendable {
     return entry == 0 ? CodeTable.absent : entry - 1
   }
 
+  /// The `names` that are not interned or whose code `has` rejects, in their order, each once:
+  /// what a record asks of another that the index holds (a code it has never seen, no record
+  /// in it has).
+  func lacking(_ names: [String], has: (UInt32) -> Bool) -> [String] {
+    var missing: [String] = []
+    for name in names where !missing.contains(where: { ByteKey($0) == ByteKey(name) }) {
+      let code = lookup(name)
+      if code == CodeTable.absent || !has(code) { missing.append(name) }
+    }
+    return missing
+  }
+
   /// The names of the `codes` for which `include` holds, in their order, each once.
   func names(_ codes: some Collection<UInt32>, where include: (UInt32) -> Bool) -> [String] {
     var picked: [UInt32] = []

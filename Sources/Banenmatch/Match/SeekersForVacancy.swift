@@ -95,31 +95,56 @@ extension MatchIndex {
       case .given(let record): record
       }
     let preferred = options.explain ? record.map { q.preferredList($0, vocabulary: vocabulary) } ?? [] : []
+    // Answers come from the seekers' rows and code lists, not from their records rebuilt whole.
+    func explanation(_ entry: TopK.Entry, _ r: SeekerRow, _ answer: PairAnswers) -> Explanation? {
+      guard options.explain else { return nil }
+      let overflow = seekerColumns.overflow(entry.slot)
+      return answer.explanation(entry, preferred: .pairs(preferred)) { code, _ in
+        r.skills.contains(code) || (overflow?.first.sortedContains(code) ?? false)
+      }
+    }
+    func unknown(_ r: SeekerRow) -> UnknownFields {
+      PairAnswers.unknownFields(
+        educationRank: r.educationRank, wageValue: r.wageValue, minEducationRank: q.minEducationRank,
+        minWageValue: q.minWageValue)
+    }
     var matches: [Match] = []
     matches.reserveCapacity(top.count)
     for entry in top {
       let r = seekerColumns.rows[entry.slot]
-      let unknown = PairAnswers.unknownFields(
-        educationRank: r.educationRank, wageValue: r.wageValue, minEducationRank: q.minEducationRank,
-        minWageValue: q.minWageValue)
-      var explanation: Explanation?
-      if options.explain {
-        let overflow = seekerColumns.overflow(entry.slot)
-        let answer = PairAnswers(options: options, travelKm: min(r.maxTravelKm, filters.maxKm))
-        explanation = answer.explanation(entry, preferred: .pairs(preferred)) { code, _ in
-          r.skills.contains(code) || (overflow?.first.sortedContains(code) ?? false)
-        }
-      }
+      let answer = PairAnswers(options: options, travelKm: min(r.maxTravelKm, filters.maxKm))
       matches.append(
-        Match(id: seekerColumns.ids[entry.slot], score: entry.score, unknown: unknown, explanation: explanation))
+        Match(
+          id: seekerColumns.ids[entry.slot], score: entry.score, unknown: unknown(r),
+          explanation: explanation(entry, r, answer)))
     }
     var nearMisses: [NearMiss] = []
-    for entry in near {
-      let answer = PairAnswers(
-        options: options, travelKm: min(seekerColumns.rows[entry.slot].maxTravelKm, filters.maxKm))
-      nearMisses.append(
-        answer.nearMiss(
-          entry, seeker: seekerColumns.record(entry.slot, vocabulary: vocabulary), vacancy: record!, idOf: .seeker))
+    if let record {
+      nearMisses.reserveCapacity(near.count)
+      for entry in near {
+        let r = seekerColumns.rows[entry.slot]
+        let answer = PairAnswers(options: options, travelKm: min(r.maxTravelKm, filters.maxKm))
+        let facts = GapFacts(
+          seekerHours: HourRange(min: r.hoursMin, max: r.hoursMax), vacancyHours: record.hours,
+          seekerWorkdays: Workdays(rawValue: r.workdays), vacancyWorkdays: record.workdays,
+          education: Education(code: seekerColumns.details[entry.slot].education), minEducation: record.minEducation,
+          available: r.available == nowDay ? options.date.daysSinceEpoch : r.available, start: q.start)
+        let gap = answer.gap(
+          entry, facts,
+          missingSkills: {
+            let high = seekerColumns.overflow(entry.slot)?.first ?? []
+            return vocabulary.skills.lacking(record.requiredSkills) { r.skills.contains($0) || high.sortedContains($0) }
+          },
+          missingNeeds: {
+            vocabulary.accommodations.names(seekerColumns.needCodes(entry.slot)) {
+              !(q.offers.contains($0) || q.offersHigh.sortedContains($0))
+            }
+          })
+        nearMisses.append(
+          NearMiss(
+            id: seekerColumns.ids[entry.slot], score: entry.score, gap: gap, unknown: unknown(r),
+            explanation: explanation(entry, r, answer)))
+      }
     }
     return MatchResults(
       matches: matches, nearMisses: nearMisses, candidates: candidates, feasible: feasible, indexVersion: version)

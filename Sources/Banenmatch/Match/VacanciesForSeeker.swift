@@ -153,13 +153,7 @@ extension MatchIndex {
     case .indexed(let slot):
       return vocabulary.accommodations.names(seekerColumns.needCodes(slot)) { !offered($0) }
     case .given(let record):
-      var missing: [String] = []
-      for need in record.needs where !missing.contains(where: { ByteKey($0) == ByteKey(need) }) {
-        // A need the index has never seen is offered by no vacancy.
-        let code = vocabulary.accommodations.lookup(need)
-        if code == CodeTable.absent || !offered(code) { missing.append(need) }
-      }
-      return missing
+      return vocabulary.accommodations.lacking(record.needs, has: offered)
     }
   }
 }
