@@ -432,7 +432,12 @@ struct SeekerScan {
             + (Int(entry.hoursMin2) > maxFloor || Int(entry.hoursMax2) < minCeil ? 1 : 0)
           if failures > 1 { continue }
           if entry.isBeyond(point, limit: limit) { continue }
-          if matchedBound(entry) < nearGate.minMatched(near) { continue }
+          let matched = matchedBound(entry)
+          if matched < nearGate.minMatched(near) { continue }
+          // The entry bounds every feature of a pair within reach, as for the matches.
+          let bound = entryFeatures(
+            entry, matched: matched, chord2: entry.chord2(to: point), reach: min(entry.reachHigh, limit))
+          if near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
           let slot = Int(entry.slot)
           if passes(slot) { judge(slot, farPass: false) }
         }
@@ -465,7 +470,11 @@ struct SeekerScan {
           {
             continue
           }
-          if matchedBound(entry) < farGate.minMatched(near) { continue }
+          let matched = matchedBound(entry)
+          if matched < farGate.minMatched(near) { continue }
+          var bound = entryFeatures(entry, matched: matched, chord2: 0, reach: 1)
+          bound.distance = 0
+          if near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
           if passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
         }
       }
