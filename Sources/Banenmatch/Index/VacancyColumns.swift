@@ -171,29 +171,37 @@ struct RequiredSkills: Hashable, Sendable {
   }
 }
 
-/// One job type's vacancies in lists by their set of required skills (a job type has a few),
-/// so that a seeker's near misses beyond reach read only the lists whose skills she holds.
+/// One job type's vacancies in lists by their set of required skills (a job type has a few)
+/// and their number of preferred skills, so that a seeker's near misses beyond reach read only
+/// the lists whose skills she holds, and a list's skills bound, over its own number of
+/// preferred skills, turns whole lists away.
 struct FarLists: Sendable {
-  private(set) var lists: [EntryList] = []
-  private var numbers: [RequiredSkills: Int] = [:]
+  /// What a far list holds in common.
+  struct Key: Hashable, Sendable {
+    var required: RequiredSkills
+    var preferredCount: UInt32
+  }
 
-  mutating func append(_ entry: NearEntry, row: VacancyRow, required: RequiredSkills) {
-    if let k = numbers[required] {
+  private(set) var lists: [EntryList] = []
+  private var numbers: [Key: Int] = [:]
+
+  mutating func append(_ entry: NearEntry, row: VacancyRow, key: Key) {
+    if let k = numbers[key] {
       lists[k].append(entry, row: row)
     } else {
-      numbers[required] = lists.count
-      var list = EntryList(required: required)
+      numbers[key] = lists.count
+      var list = EntryList(required: key.required)
       list.append(entry, row: row)
       lists.append(list)
     }
   }
 
-  mutating func remove(slot: Int32, required: RequiredSkills) {
-    if let k = numbers[required] { lists[k].remove(slot: slot) }
+  mutating func remove(slot: Int32, key: Key) {
+    if let k = numbers[key] { lists[k].remove(slot: slot) }
   }
 
-  mutating func update(slot: Int32, to newSlot: Int32, required: RequiredSkills) {
-    if let k = numbers[required] { lists[k].update(slot: slot, to: newSlot) }
+  mutating func update(slot: Int32, to newSlot: Int32, key: Key) {
+    if let k = numbers[key] { lists[k].update(slot: slot, to: newSlot) }
   }
 }
 
@@ -460,13 +468,15 @@ struct VacancyColumns: Sendable {
     }
     let slot = Int(entry.slot)
     jobTypeSkills[jobType].add(rows[slot])
-    farLists[jobType].append(entry, row: rows[slot], required: requiredSkills(slot))
+    farLists[jobType].append(entry, row: rows[slot], key: farKey(slot))
   }
 
-  /// The vacancy's required skills as a far list's key.
-  func requiredSkills(_ slot: Int) -> RequiredSkills {
+  /// The vacancy's far list: its required skills and its number of preferred skills.
+  func farKey(_ slot: Int) -> FarLists.Key {
     let row = rows[slot]
-    return RequiredSkills(low: row.required, high: row.overflow == 0 ? [] : overflows[row.overflow].first)
+    return FarLists.Key(
+      required: RequiredSkills(low: row.required, high: row.overflow == 0 ? [] : overflows[row.overflow].first),
+      preferredCount: row.preferredCount)
   }
 
   /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
@@ -485,7 +495,7 @@ struct VacancyColumns: Sendable {
       keyGrids[keyGrid(last)].update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) {
         $0.slot = Int32(slot)
       }
-      farLists[jobType].update(slot: Int32(last), to: Int32(slot), required: requiredSkills(last))
+      farLists[jobType].update(slot: Int32(last), to: Int32(slot), key: farKey(last))
       slots[ByteKey(ids[last])] = slot
     }
     ids.swapAt(slot, last)
@@ -529,7 +539,7 @@ struct VacancyColumns: Sendable {
     let jobType = Int(rows[slot].jobType)
     keyGrids[key].remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
     jobTypeGrids[jobType].remove(slot: Int32(slot), lat: geo[slot].lat, lon: geo[slot].lon)
-    farLists[jobType].remove(slot: Int32(slot), required: requiredSkills(slot))
+    farLists[jobType].remove(slot: Int32(slot), key: farKey(slot))
   }
 
   /// A vacancy's row, overflow, code lists and details, with its codes interned.
