@@ -314,8 +314,8 @@ struct VacancyColumns: Sendable {
   /// feature, so a seeker's near misses visit the job types best bound first.
   var jobTypeGrids: [CellGrid<NearEntry>] = []
   var jobTypeSkills: [PreferredSkillsBound] = []
-  /// And by job type and required skills, without positions, for near misses beyond reach
-  /// (any distance).
+  /// And by job type, required skills and number of preferred skills, without positions,
+  /// for near misses beyond reach (any distance).
   var farLists: [FarLists] = []
 
   /// Records written by `append(_:vocabulary:)` are not in the grid yet: `finishLayout()`
