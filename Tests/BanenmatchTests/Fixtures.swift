@@ -47,8 +47,8 @@ enum Fixture {
     }
   }
 
-  /// Indexes the pair and asks both ways; expects both answers to agree exactly with each
-  /// other and the reference to agree with them.
+  /// Indexes the pair and asks both ways, by id and with the record given; expects all the
+  /// answers to agree exactly with each other and the reference to agree with them.
   static func ask(
     _ seeker: Seeker, _ vacancy: Vacancy, options: MatchOptions = options(),
     sourceLocation: SourceLocation = #_sourceLocation
@@ -64,6 +64,14 @@ enum Fixture {
     vacancyOptions.filters.jobTypes = nil
     let bySeeker = try index.vacancies(forSeekerID: seeker.id, options: seekerOptions)
     let byVacancy = try index.seekers(forVacancyID: vacancy.id, options: vacancyOptions)
+    // Given in the request instead of by id (answers and gaps come from the request's record
+    // then): the same answers.
+    #expect(
+      try index.vacancies(for: seeker, options: seekerOptions) == bySeeker, "seeker inline",
+      sourceLocation: sourceLocation)
+    #expect(
+      try index.seekers(for: vacancy, options: vacancyOptions) == byVacancy, "vacancy inline",
+      sourceLocation: sourceLocation)
 
     #expect(bySeeker.matches.count <= 1 && bySeeker.nearMisses.count <= 1, sourceLocation: sourceLocation)
     let answer = Answer(

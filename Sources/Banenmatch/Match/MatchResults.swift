@@ -140,31 +140,28 @@ public struct Explanation: Hashable, Sendable {
 }
 
 /// A vacancy's preferred skills for an explanation: the listings (codes into the index's
-/// vocabulary, code–text pairs, or plain texts), which listings count (the first of repeats)
+/// vocabulary, or code–text pairs for a vacancy given in the request), which listings count (the first of repeats)
 /// and which of those the seeker holds, as bits; past 64 listings, the two lists themselves.
 struct PreferredSkills: Sendable {
   enum Listings: Sendable {
     case vocabulary(codes: ArraySlice<UInt32>, names: [String])
     case pairs([(code: UInt32, text: String)])
-    /// A record's own list: codes the index may never have seen, so compared by text.
-    case texts([String])
     case lists(held: [String], missing: [String])
 
     var count: Int {
       switch self {
       case .vocabulary(let codes, _): codes.count
       case .pairs(let pairs): pairs.count
-      case .texts(let texts): texts.count
       case .lists: 0
       }
     }
 
-    /// Listing `index`'s code, `CodeTable.absent` for a record's own list.
+    /// Listing `index`'s code (`CodeTable.absent` for one the index has never seen).
     func code(_ index: Int) -> UInt32 {
       switch self {
       case .vocabulary(let codes, _): codes[codes.startIndex + index]
       case .pairs(let pairs): pairs[index].code
-      case .texts, .lists: CodeTable.absent
+      case .lists: CodeTable.absent
       }
     }
 
@@ -173,7 +170,6 @@ struct PreferredSkills: Sendable {
       switch self {
       case .vocabulary(let codes, let names): names[Int(codes[codes.startIndex + index])]
       case .pairs(let pairs): pairs[index].text
-      case .texts(let texts): texts[index]
       case .lists: ""
       }
     }

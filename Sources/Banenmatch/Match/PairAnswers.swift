@@ -1,25 +1,10 @@
 /// Turns kept heap entries into the answer's matches and near misses: the unknown flags, the
-/// explanation and the gap, computed from the two records for the few pairs returned.
+/// explanation and the gap, computed from the index's rows and code lists for the few pairs
+/// returned.
 struct PairAnswers {
   var options: MatchOptions
   /// D for this pair: the seeker's travel distance, or the request's `maxKm` when smaller.
   var travelKm: Double
-
-  enum Side { case vacancy, seeker }
-
-  func match(_ entry: TopK.Entry, seeker: Seeker, vacancy: Vacancy, idOf side: Side = .vacancy) -> Match {
-    Match(
-      id: side == .vacancy ? vacancy.id : seeker.id, score: entry.score,
-      unknown: unknownFields(seeker, vacancy),
-      explanation: options.explain ? explanation(entry, seeker, vacancy) : nil)
-  }
-
-  func nearMiss(_ entry: TopK.Entry, seeker: Seeker, vacancy: Vacancy, idOf side: Side = .vacancy) -> NearMiss {
-    NearMiss(
-      id: side == .vacancy ? vacancy.id : seeker.id, score: entry.score,
-      gap: gap(entry, seeker, vacancy), unknown: unknownFields(seeker, vacancy),
-      explanation: options.explain ? explanation(entry, seeker, vacancy) : nil)
-  }
 
   /// The unknown seeker fields a constraint of a pair would have looked at, from the rows'
   /// values (`unknownRank` and NaN: unknown or none).
@@ -32,27 +17,12 @@ struct PairAnswers {
     return unknown
   }
 
-  /// The unknown seeker fields a constraint of this pair would have looked at.
-  func unknownFields(_ seeker: Seeker, _ vacancy: Vacancy) -> UnknownFields {
-    var unknown: UnknownFields = []
-    if seeker.education == nil && vacancy.minEducation.rank > Education.none.rank { unknown.insert(.education) }
-    if seeker.wageValue == nil && vacancy.minWageValue != nil { unknown.insert(.wageValue) }
-    return unknown
-  }
-
-  func explanation(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Explanation {
-    explanation(entry, preferred: .texts(vacancy.preferredSkills)) { _, text in
-      let skill = ByteKey(text())
-      return seeker.skills.contains { ByteKey($0) == skill }
-    }
-  }
-
   /// The explanation of a pair from the vacancy's preferred skills in its order (each with its
   /// code, `CodeTable.absent` for one the index has never seen, and its text) and whether the
-  /// seeker holds a skill (`has(code, text)`; the text is made only if asked for, since the
-  /// index's own answers go by code). Repeats count once.
+  /// seeker holds a skill by its code (`has`; no seeker holds an absent one). Repeats count
+  /// once.
   func explanation(
-    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, has: (UInt32, () -> String) -> Bool
+    _ entry: TopK.Entry, preferred: PreferredSkills.Listings, has: (UInt32) -> Bool
   ) -> Explanation {
     func isRepeat(_ index: Int) -> Bool {
       let code = preferred.code(index)
@@ -68,26 +38,18 @@ struct PairAnswers {
       var (counted, held): (UInt64, UInt64) = (0, 0)
       for index in 0..<count where !isRepeat(index) {
         counted |= 1 << UInt64(index)
-        if has(preferred.code(index), { preferred.text(index) }) { held |= 1 << UInt64(index) }
+        if has(preferred.code(index)) { held |= 1 << UInt64(index) }
       }
       skills = PreferredSkills(listings: preferred, counted: counted, held: held)
     } else {
       var (matched, missing): ([String], [String]) = ([], [])
       for index in 0..<count where !isRepeat(index) {
         let text = preferred.text(index)
-        if has(preferred.code(index), { text }) { matched.append(text) } else { missing.append(text) }
+        if has(preferred.code(index)) { matched.append(text) } else { missing.append(text) }
       }
       skills = PreferredSkills(listings: .lists(held: matched, missing: missing), counted: 0, held: 0)
     }
     return Explanation(values: entry.features, weights: options.weights, skills: skills, distanceKm: entry.distanceKm)
-  }
-
-  /// What is missing for the one constraint this near miss fails.
-  func gap(_ entry: TopK.Entry, _ seeker: Seeker, _ vacancy: Vacancy) -> Gap {
-    gap(
-      entry, GapFacts(seeker, vacancy, date: options.date),
-      missingSkills: { missing(vacancy.requiredSkills, from: seeker.skills) },
-      missingNeeds: { missing(seeker.needs, from: vacancy.offers) })
   }
 
   /// What is missing for the one constraint this near miss fails, from `facts` and, asked for
@@ -116,17 +78,10 @@ struct PairAnswers {
       return .start(daysLate: Int(facts.available) - Int(facts.start) - 90)
     }
   }
-
-  /// The codes of `wanted` not in `have`, in `wanted`'s order, each once.
-  private func missing(_ wanted: [String], from have: [String]) -> [String] {
-    let present = Set(have.map(ByteKey.init))
-    var seen = Set<ByteKey>()
-    return wanted.filter { !present.contains(ByteKey($0)) && seen.insert(ByteKey($0)).inserted }
-  }
 }
 
-/// What a near miss's gap reads of its pair besides the lists of codes: from the two records,
-/// or from the index's rows.
+/// What a near miss's gap reads of its pair besides the lists of codes, from the index's rows
+/// (or the request's record).
 struct GapFacts {
   var seekerHours, vacancyHours: HourRange
   var seekerWorkdays, vacancyWorkdays: Workdays
@@ -135,26 +90,4 @@ struct GapFacts {
   var minEducation: Education
   /// Her first day and the vacancy's start, as days since the epoch, "now" resolved.
   var available, start: Int32
-
-  init(
-    seekerHours: HourRange, vacancyHours: HourRange, seekerWorkdays: Workdays, vacancyWorkdays: Workdays,
-    education: Education?, minEducation: Education, available: Int32, start: Int32
-  ) {
-    self.seekerHours = seekerHours
-    self.vacancyHours = vacancyHours
-    self.seekerWorkdays = seekerWorkdays
-    self.vacancyWorkdays = vacancyWorkdays
-    self.education = education
-    self.minEducation = minEducation
-    self.available = available
-    self.start = start
-  }
-
-  /// From the two records, "now" being `date`.
-  init(_ seeker: Seeker, _ vacancy: Vacancy, date: Day) {
-    self.init(
-      seekerHours: seeker.hours, vacancyHours: vacancy.hours, seekerWorkdays: seeker.workdays,
-      vacancyWorkdays: vacancy.workdays, education: seeker.education, minEducation: vacancy.minEducation,
-      available: (seeker.availableFrom ?? date).daysSinceEpoch, start: (vacancy.startDate ?? date).daysSinceEpoch)
-  }
 }

@@ -99,7 +99,7 @@ extension MatchIndex {
     func explanation(_ entry: TopK.Entry, _ r: SeekerRow, _ answer: PairAnswers) -> Explanation? {
       guard options.explain else { return nil }
       let overflow = seekerColumns.overflow(entry.slot)
-      return answer.explanation(entry, preferred: .pairs(preferred)) { code, _ in
+      return answer.explanation(entry, preferred: .pairs(preferred)) { code in
         r.skills.contains(code) || (overflow?.first.sortedContains(code) ?? false)
       }
     }

@@ -97,7 +97,7 @@ extension MatchIndex {
       // The preferred skills as the index keeps them: codes into the vocabulary's names.
       return answer.explanation(
         entry, preferred: .vocabulary(codes: vacancyColumns.preferredCodes(entry.slot), names: vocabulary.skills.codes)
-      ) { code, _ in
+      ) { code in
         skills.contains(code) || skillsHigh.sortedContains(code)
       }
     }
