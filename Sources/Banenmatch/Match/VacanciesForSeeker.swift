@@ -276,7 +276,7 @@ struct VacancyScan {
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
     let km = travelKm
-    grid.forEachRun(in: grid.window(disc)) { nearEntries in
+    grid.forEachRun(in: grid.window(nearDisc(best: best))) { nearEntries in
       for near in nearEntries {
         let entry = near.entry
         if facts.neverWaivedFail(entry) { continue }
@@ -294,6 +294,19 @@ struct VacancyScan {
         if gate.passes(slot) { judge(slot, farPass: false) }
       }
     }
+  }
+
+  /// The disc within which a near miss within reach, whose features are at most `best`
+  /// (distance 1), could still enter the full list: one farther scores at most the bound less
+  /// the distance points it loses, 100·w·d/(D·Σw), which must leave it no lower than the worst
+  /// kept score. The whole reach while the list is not full.
+  func nearDisc(best: FeatureValues) -> GridDisc {
+    let pointsPerReach = 100 * weights.distance / totalWeight
+    guard near.isFull, pointsPerReach > 0 else { return disc }
+    let room = weights.score(best, total: totalWeight) - near.worstScore
+    // Slack for rounding: never leave out a pair the exact scores admit.
+    let km = travelKm * (room / pointsPerReach) * (1 + 1e-9) + 1e-6
+    return km < travelKm ? GridDisc(lat: q.geo.lat, lon: q.geo.lon, km: km) : disc
   }
 
   /// Near misses beyond reach in one far list: they fail distance, so must pass every other
