@@ -128,6 +128,66 @@ struct PreferredSkillsBound: Sendable {
   }
 }
 
+/// The vacancy's side of the tests an entry tells without the row (`EntryFacts`).
+protocol EntryTests {
+  /// Offers with codes below 64.
+  var offers: UInt64 { get }
+  /// The row's `start` (`nowDay`: now).
+  var start: Int32 { get }
+  /// The minimum wage value times 256, rounded down; 0 when there is none.
+  var minWage256: UInt16 { get }
+  var workdays: UInt8 { get }
+  var minEducationRank: Int8 { get }
+  var banenafspraak: Bool { get }
+  /// The hours in half hours: the minimum rounded down, the maximum rounded up.
+  var hoursMin2: UInt8 { get }
+  var hoursMax2: UInt8 { get }
+}
+
+extension VacancyEntry: EntryTests {}
+
+/// A vacancy in a far list (32 bytes): the entry's tests and its preferred skills folded, and
+/// nothing the list holds in common (required skills, job type, number of preferred skills)
+/// or a near miss beyond reach does not need (its position: `judge` tells the few within reach).
+struct FarEntry: EntryTests, Sendable {
+  var slot: Int32
+  var start: Int32
+  var offers: UInt64
+  /// Bit `code % 64` of each preferred skill below 256.
+  var preferredFold: UInt64
+  var minWage256: UInt16
+  var workdays: UInt8
+  var minEducationRank: Int8
+  var banenafspraak: Bool
+  var hoursMin2: UInt8
+  var hoursMax2: UInt8
+
+  init(_ near: NearEntry) {
+    let entry = near.entry
+    slot = entry.slot
+    start = entry.start
+    offers = entry.offers
+    preferredFold = near.preferredFold
+    minWage256 = entry.minWage256
+    workdays = entry.workdays
+    minEducationRank = entry.minEducationRank
+    banenafspraak = entry.banenafspraak
+    hoursMin2 = entry.hoursMin2
+    hoursMax2 = entry.hoursMax2
+  }
+}
+
+/// At least the skills feature for a seeker whose skills fold to `skills`, with a vacancy
+/// whose `count` distinct preferred skills fold to `fold`: each preferred skill she holds sets
+/// a bit of both folds, but for those sharing a bit with another (or above 256):
+/// |P ∩ S| ≤ |fold(P) ∩ fold(S)| + |P| − |fold(P)|.
+@inline(__always)
+func preferredSkillsBound(fold: UInt64, count: UInt32, skills: UInt64) -> Double {
+  if count == 0 { return 1 }
+  let shared = (fold & skills).nonzeroBitCount + Int(count) - fold.nonzeroBitCount
+  return min(1, Double(shared) / Double(count))
+}
+
 /// A vacancy's entry for near misses: with its preferred skills folded to 64 bits, to bound
 /// the skills feature before the row is read (64 bytes).
 struct NearEntry: GridEntry {
@@ -148,14 +208,10 @@ struct NearEntry: GridEntry {
     set { entry.slot = newValue }
   }
 
-  /// At least the skills feature for a seeker whose skills fold to `skills`: each preferred
-  /// skill she holds sets a bit of both folds, but for those sharing a bit with another
-  /// preferred skill (or above 256): |P ∩ S| ≤ |fold(P) ∩ fold(S)| + |P| − |fold(P)|.
+  /// At least the skills feature for a seeker whose skills fold to `skills`.
   @inline(__always)
   func skillsBound(_ skills: UInt64) -> Double {
-    if preferredCount == 0 { return 1 }
-    let shared = (preferredFold & skills).nonzeroBitCount + Int(preferredCount) - preferredFold.nonzeroBitCount
-    return min(1, Double(shared) / Double(preferredCount))
+    preferredSkillsBound(fold: preferredFold, count: preferredCount, skills: skills)
   }
 }
 
@@ -190,7 +246,7 @@ struct FarLists: Sendable {
       lists[k].append(entry, row: row)
     } else {
       numbers[key] = lists.count
-      var list = EntryList(required: key.required)
+      var list = EntryList(required: key.required, preferredCount: key.preferredCount)
       list.append(entry, row: row)
       lists.append(list)
     }
@@ -210,16 +266,21 @@ struct FarLists: Sendable {
 /// offering it: a seeker with needs reads only the entries offering the need fewest offer.
 struct EntryList: Sendable {
   let required: RequiredSkills
-  private(set) var entries = ContiguousArray<NearEntry>()
+  /// Every vacancy's number of distinct preferred skills.
+  let preferredCount: UInt32
+  private(set) var entries = ContiguousArray<FarEntry>()
   private(set) var skills = PreferredSkillsBound()
   /// `offering[code]`: positions in `entries`, in no order.
   private(set) var offering = [ContiguousArray<Int32>](repeating: [], count: Int(Bits64.limit))
 
-  init(required: RequiredSkills) { self.required = required }
+  init(required: RequiredSkills, preferredCount: UInt32) {
+    self.required = required
+    self.preferredCount = preferredCount
+  }
 
   mutating func append(_ entry: NearEntry, row: VacancyRow) {
     let position = Int32(entries.count)
-    entries.append(entry)
+    entries.append(FarEntry(entry))
     skills.add(row)
     Self.forEachCode(entry.entry.offers) { offering[$0].append(position) }
   }
@@ -227,12 +288,12 @@ struct EntryList: Sendable {
   mutating func remove(slot: Int32) {
     guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
     let last = entries.count - 1
-    Self.forEachCode(entries[k].entry.offers) { code in
+    Self.forEachCode(entries[k].offers) { code in
       if let at = offering[code].firstIndex(of: Int32(k)) { offering[code].remove(at: at) }
     }
     if k != last {
       // The last entry moves to position k.
-      Self.forEachCode(entries[last].entry.offers) { code in
+      Self.forEachCode(entries[last].offers) { code in
         if let at = offering[code].firstIndex(of: Int32(last)) { offering[code][at] = Int32(k) }
       }
     }

@@ -320,29 +320,33 @@ struct VacancyScan {
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
+    let count = list.preferredCount
     if let candidates = list.candidates(needs: facts.needs) {
-      list.entries.withUnsafeBufferPointer { nearEntries in
+      list.entries.withUnsafeBufferPointer { farEntries in
         for position in candidates {
-          considerBeyondReach(nearEntries[Int(position)], best: best, facts: facts, gate: gate)
+          considerBeyondReach(farEntries[Int(position)], best: best, preferredCount: count, facts: facts, gate: gate)
         }
       }
     } else {
-      list.entries.withUnsafeBufferPointer { nearEntries in
-        for near in nearEntries { considerBeyondReach(near, best: best, facts: facts, gate: gate) }
+      list.entries.withUnsafeBufferPointer { farEntries in
+        for entry in farEntries {
+          considerBeyondReach(entry, best: best, preferredCount: count, facts: facts, gate: gate)
+        }
       }
     }
   }
 
-  /// One entry of a far list: judged if the entry cannot tell that it fails a constraint (or
-  /// is within reach), and its bound could enter the near misses.
+  /// One entry of a far list (whose required skills she holds): judged if the entry cannot
+  /// tell that it fails a constraint, and its bound could enter the near misses. `judge` turns
+  /// away the few within reach.
   @inline(__always)
-  mutating func considerBeyondReach(_ near: NearEntry, best: FeatureValues, facts: EntryFacts, gate: VacancyGate) {
-    let entry = near.entry
-    if facts.lacksSkillsOrOffers(entry) { return }
-    if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { return }
-    if entry.isWithin(facts.point, limit: facts.limit) { return }
+  mutating func considerBeyondReach(
+    _ entry: FarEntry, best: FeatureValues, preferredCount: UInt32, facts: EntryFacts, gate: VacancyGate
+  ) {
+    if facts.needs & ~entry.offers != 0 || facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { return }
     var bound = best
-    bound.skills = min(best.skills, near.skillsBound(facts.skillFold))
+    bound.skills = min(
+      best.skills, preferredSkillsBound(fold: entry.preferredFold, count: preferredCount, skills: facts.skillFold))
     bound.start = facts.startFeature(entry)
     if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { return }
     let slot = Int(entry.slot)
@@ -493,20 +497,20 @@ struct EntryFacts {
 
   /// Eligibility or wage value certainly fails.
   @inline(__always)
-  func neverWaivedFail(_ entry: VacancyEntry) -> Bool {
+  func neverWaivedFail<Entry: EntryTests>(_ entry: Entry) -> Bool {
     (entry.banenafspraak && !registered) || wage256 < Double(entry.minWage256)
   }
 
   /// The start feature, exact: the entry has the row's day.
   @inline(__always)
-  func startFeature(_ entry: VacancyEntry) -> Double {
+  func startFeature<Entry: EntryTests>(_ entry: Entry) -> Double {
     let start = entry.start == nowDay ? today : entry.start
     return PairFeatures.start(daysLate: available - Int(start))
   }
 
   /// How many of workdays, hours, education and start certainly fail.
   @inline(__always)
-  func failures(_ entry: VacancyEntry) -> Int {
+  func failures<Entry: EntryTests>(_ entry: Entry) -> Int {
     let start = entry.start == nowDay ? today : entry.start
     return (entry.workdays & ~workdays != 0 ? 1 : 0)
       + (hoursMin2 > Double(entry.hoursMax2) || Double(entry.hoursMin2) > hoursMax2 ? 1 : 0)
