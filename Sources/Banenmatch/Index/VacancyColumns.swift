@@ -26,19 +26,15 @@ struct VacancyRow: Sendable {
   var offers: Bits64
 }
 
-/// A vacancy in the grid: position in single precision, its required skills folded to 64
-/// bits, its offers, and the facts a pair most often fails on besides, for a first test that
-/// never touches the row (48 bytes). Hours and the wage minimum are rounded outwards, so that
-/// a test on them fails only pairs that certainly fail.
-struct VacancyEntry: GridEntry {
-  var x, y, z: Float
-  var slot: Int32
-  var requiredFold: UInt64
+/// The vacancy's side of the tests an entry tells without the row (`EntryFacts`): its offers
+/// and the facts a pair most often fails on besides (19 bytes, first in every entry holding
+/// them, so that what follows fills the padding). Hours and the wage minimum are rounded
+/// outwards, so that a test on them fails only pairs that certainly fail.
+struct EntryTests: Sendable {
   /// Offers with codes below 64.
   var offers: UInt64
   /// The row's `start` (`nowDay`: now).
   var start: Int32
-  var jobType: UInt32
   /// The minimum wage value times 256, rounded down; 0 when there is none.
   var minWage256: UInt16
   var workdays: UInt8
@@ -48,15 +44,9 @@ struct VacancyEntry: GridEntry {
   var hoursMin2: UInt8
   var hoursMax2: UInt8
 
-  init(slot: Int, row: VacancyRow) {
-    x = Float(row.x)
-    y = Float(row.y)
-    z = Float(row.z)
-    self.slot = Int32(slot)
-    requiredFold = row.required.folded
+  init(row: VacancyRow) {
     offers = row.offers.word
     start = row.start
-    jobType = row.jobType
     // Validated from 0 to 100: at most 25,600.
     minWage256 = row.minWageValue.isNaN ? 0 : UInt16((row.minWageValue * 256).rounded(.down))
     workdays = row.workdays
@@ -65,6 +55,26 @@ struct VacancyEntry: GridEntry {
     // Validated from 0 to 40.
     hoursMin2 = UInt8((row.hoursMin * 2).rounded(.down))
     hoursMax2 = UInt8((row.hoursMax * 2).rounded(.up))
+  }
+}
+
+/// A vacancy in the grid: the entry's tests, its position in single precision and its
+/// required skills folded to 64 bits, for a first test that never touches the row (48 bytes).
+struct VacancyEntry: GridEntry {
+  var tests: EntryTests
+  var jobType: UInt32
+  var x, y, z: Float
+  var slot: Int32
+  var requiredFold: UInt64
+
+  init(slot: Int, row: VacancyRow) {
+    tests = EntryTests(row: row)
+    jobType = row.jobType
+    x = Float(row.x)
+    y = Float(row.y)
+    z = Float(row.z)
+    self.slot = Int32(slot)
+    requiredFold = row.required.folded
   }
 
   /// Whether the vacancy is certainly farther from `point` than the chord `limit` (see
@@ -128,52 +138,19 @@ struct PreferredSkillsBound: Sendable {
   }
 }
 
-/// The vacancy's side of the tests an entry tells without the row (`EntryFacts`).
-protocol EntryTests {
-  /// Offers with codes below 64.
-  var offers: UInt64 { get }
-  /// The row's `start` (`nowDay`: now).
-  var start: Int32 { get }
-  /// The minimum wage value times 256, rounded down; 0 when there is none.
-  var minWage256: UInt16 { get }
-  var workdays: UInt8 { get }
-  var minEducationRank: Int8 { get }
-  var banenafspraak: Bool { get }
-  /// The hours in half hours: the minimum rounded down, the maximum rounded up.
-  var hoursMin2: UInt8 { get }
-  var hoursMax2: UInt8 { get }
-}
-
-extension VacancyEntry: EntryTests {}
-
 /// A vacancy in a far list (32 bytes): the entry's tests and its preferred skills folded, and
 /// nothing the list holds in common (required skills, job type, number of preferred skills)
 /// or a near miss beyond reach does not need (its position: `judge` tells the few within reach).
-struct FarEntry: EntryTests, Sendable {
+struct FarEntry: Sendable {
+  var tests: EntryTests
   var slot: Int32
-  var start: Int32
-  var offers: UInt64
   /// Bit `code % 64` of each preferred skill below 256.
   var preferredFold: UInt64
-  var minWage256: UInt16
-  var workdays: UInt8
-  var minEducationRank: Int8
-  var banenafspraak: Bool
-  var hoursMin2: UInt8
-  var hoursMax2: UInt8
 
   init(_ near: NearEntry) {
-    let entry = near.entry
-    slot = entry.slot
-    start = entry.start
-    offers = entry.offers
+    tests = near.entry.tests
+    slot = near.entry.slot
     preferredFold = near.preferredFold
-    minWage256 = entry.minWage256
-    workdays = entry.workdays
-    minEducationRank = entry.minEducationRank
-    banenafspraak = entry.banenafspraak
-    hoursMin2 = entry.hoursMin2
-    hoursMax2 = entry.hoursMax2
   }
 }
 
@@ -282,18 +259,18 @@ struct EntryList: Sendable {
     let position = Int32(entries.count)
     entries.append(FarEntry(entry))
     skills.add(row)
-    Self.forEachCode(entry.entry.offers) { offering[$0].append(position) }
+    Self.forEachCode(entry.entry.tests.offers) { offering[$0].append(position) }
   }
 
   mutating func remove(slot: Int32) {
     guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
     let last = entries.count - 1
-    Self.forEachCode(entries[k].offers) { code in
+    Self.forEachCode(entries[k].tests.offers) { code in
       if let at = offering[code].firstIndex(of: Int32(k)) { offering[code].remove(at: at) }
     }
     if k != last {
       // The last entry moves to position k.
-      Self.forEachCode(entries[last].offers) { code in
+      Self.forEachCode(entries[last].tests.offers) { code in
         if let at = offering[code].firstIndex(of: Int32(last)) { offering[code][at] = Int32(k) }
       }
     }

@@ -227,7 +227,7 @@ struct VacancyScan {
     grid.forEachRun(in: grid.window(disc)) { entries in
       for entry in entries {
         if facts.lacksSkillsOrOffers(entry) { continue }
-        if facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { continue }
+        if facts.neverWaivedFail(entry.tests) || facts.failures(entry.tests) != 0 { continue }
         if entry.isBeyond(facts.point, limit: facts.limit) { continue }
         let slot = Int(entry.slot)
         if gate.passes(slot) { judge(slot, farPass: false) }
@@ -279,16 +279,16 @@ struct VacancyScan {
     grid.forEachRun(in: grid.window(nearDisc(best: best))) { nearEntries in
       for near in nearEntries {
         let entry = near.entry
-        if facts.neverWaivedFail(entry) { continue }
+        if facts.neverWaivedFail(entry.tests) { continue }
         let failures =
-          (entry.requiredFold & ~facts.skillFold != 0 ? 1 : 0) + (facts.needs & ~entry.offers != 0 ? 1 : 0)
-          + facts.failures(entry)
+          (entry.requiredFold & ~facts.skillFold != 0 ? 1 : 0) + (facts.needs & ~entry.tests.offers != 0 ? 1 : 0)
+          + facts.failures(entry.tests)
         if failures > 1 { continue }
         if entry.isBeyond(facts.point, limit: facts.limit) { continue }
         var bound = best
         bound.skills = min(best.skills, near.skillsBound(facts.skillFold))
         bound.distance = entry.distanceFeatureBound(facts.point, km: km)
-        bound.start = facts.startFeature(entry)
+        bound.start = facts.startFeature(entry.tests)
         if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
         let slot = Int(entry.slot)
         if gate.passes(slot) { judge(slot, farPass: false) }
@@ -343,11 +343,12 @@ struct VacancyScan {
   mutating func considerBeyondReach(
     _ entry: FarEntry, best: FeatureValues, preferredCount: UInt32, facts: EntryFacts, gate: VacancyGate
   ) {
-    if facts.needs & ~entry.offers != 0 || facts.neverWaivedFail(entry) || facts.failures(entry) != 0 { return }
+    let tests = entry.tests
+    if facts.needs & ~tests.offers != 0 || facts.neverWaivedFail(tests) || facts.failures(tests) != 0 { return }
     var bound = best
     bound.skills = min(
       best.skills, preferredSkillsBound(fold: entry.preferredFold, count: preferredCount, skills: facts.skillFold))
-    bound.start = facts.startFeature(entry)
+    bound.start = facts.startFeature(entry.tests)
     if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { return }
     let slot = Int(entry.slot)
     if gate.passes(slot) { judge(slot, farPass: true) }
@@ -492,25 +493,25 @@ struct EntryFacts {
   /// Required skills or accommodations certainly fail.
   @inline(__always)
   func lacksSkillsOrOffers(_ entry: VacancyEntry) -> Bool {
-    entry.requiredFold & ~skillFold != 0 || needs & ~entry.offers != 0
+    entry.requiredFold & ~skillFold != 0 || needs & ~entry.tests.offers != 0
   }
 
   /// Eligibility or wage value certainly fails.
   @inline(__always)
-  func neverWaivedFail<Entry: EntryTests>(_ entry: Entry) -> Bool {
+  func neverWaivedFail(_ entry: EntryTests) -> Bool {
     (entry.banenafspraak && !registered) || wage256 < Double(entry.minWage256)
   }
 
   /// The start feature, exact: the entry has the row's day.
   @inline(__always)
-  func startFeature<Entry: EntryTests>(_ entry: Entry) -> Double {
+  func startFeature(_ entry: EntryTests) -> Double {
     let start = entry.start == nowDay ? today : entry.start
     return PairFeatures.start(daysLate: available - Int(start))
   }
 
   /// How many of workdays, hours, education and start certainly fail.
   @inline(__always)
-  func failures<Entry: EntryTests>(_ entry: Entry) -> Int {
+  func failures(_ entry: EntryTests) -> Int {
     let start = entry.start == nowDay ? today : entry.start
     return (entry.workdays & ~workdays != 0 ? 1 : 0)
       + (hoursMin2 > Double(entry.hoursMax2) || Double(entry.hoursMin2) > hoursMax2 ? 1 : 0)
