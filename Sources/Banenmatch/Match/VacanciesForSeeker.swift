@@ -303,8 +303,9 @@ struct VacancyScan {
   func nearDisc(best: FeatureValues) -> GridDisc {
     let pointsPerReach = 100 * weights.distance / totalWeight
     guard near.isFull, pointsPerReach > 0 else { return disc }
-    let room = weights.score(best, total: totalWeight) - near.worstScore
-    // Slack for rounding: never leave out a pair the exact scores admit.
+    // Slack for rounding, in points (a score's rounding is below 1e-12 of them) and in km:
+    // never leave out a pair the computed scores admit, however small the distance weight.
+    let room = weights.score(best, total: totalWeight) - near.worstScore + 1e-9
     let km = travelKm * (room / pointsPerReach) * (1 + 1e-9) + 1e-6
     return km < travelKm ? GridDisc(lat: q.geo.lat, lon: q.geo.lon, km: km) : disc
   }
