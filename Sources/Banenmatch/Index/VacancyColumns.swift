@@ -331,8 +331,8 @@ struct VacancyDetails: Sendable {
 }
 
 /// The vacancies of the index: ids and details to give records and answers back, rows for the
-/// inner loop, a spatial grid, and the vacancies keyed by their smallest required skill for
-/// near misses far away.
+/// inner loop, grids of entries by smallest required skill (the matches) and by job type (near
+/// misses within reach), and far lists (near misses beyond reach).
 struct VacancyColumns: Sendable {
   var ids = ContiguousArray<String>()
   var details = ContiguousArray<VacancyDetails>()

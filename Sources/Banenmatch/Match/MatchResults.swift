@@ -140,8 +140,9 @@ public struct Explanation: Hashable, Sendable {
 }
 
 /// A vacancy's preferred skills for an explanation: the listings (codes into the index's
-/// vocabulary, or code–text pairs for a vacancy given in the request), which listings count (the first of repeats)
-/// and which of those the seeker holds, as bits; past 64 listings, the two lists themselves.
+/// vocabulary, or code–text pairs for a vacancy given in the request), which listings count
+/// (the first of repeats) and which of those the seeker holds, as bits; past 64 listings, the
+/// two lists themselves.
 struct PreferredSkills: Sendable {
   enum Listings: Sendable {
     case vocabulary(codes: ArraySlice<UInt32>, names: [String])

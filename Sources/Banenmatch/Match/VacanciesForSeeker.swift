@@ -281,7 +281,7 @@ struct VacancyScan {
         let entry = near.entry
         if facts.neverWaivedFail(entry.tests) { continue }
         let failures =
-          (entry.requiredFold & ~facts.skillFold != 0 ? 1 : 0) + (facts.needs & ~entry.tests.offers != 0 ? 1 : 0)
+          (entry.requiredFold & ~facts.skillFold != 0 ? 1 : 0) + (facts.lacksOffers(entry.tests) ? 1 : 0)
           + facts.failures(entry.tests)
         if failures > 1 { continue }
         if entry.isBeyond(facts.point, limit: facts.limit) { continue }
@@ -345,7 +345,7 @@ struct VacancyScan {
     _ entry: FarEntry, best: FeatureValues, preferredCount: UInt32, facts: EntryFacts, gate: VacancyGate
   ) {
     let tests = entry.tests
-    if facts.needs & ~tests.offers != 0 || facts.neverWaivedFail(tests) || facts.failures(tests) != 0 { return }
+    if facts.lacksOffers(tests) || facts.neverWaivedFail(tests) || facts.failures(tests) != 0 { return }
     var bound = best
     bound.skills = min(
       best.skills, preferredSkillsBound(fold: entry.preferredFold, count: preferredCount, skills: facts.skillFold))
@@ -494,29 +494,33 @@ struct EntryFacts {
   /// Required skills or accommodations certainly fail.
   @inline(__always)
   func lacksSkillsOrOffers(_ entry: VacancyEntry) -> Bool {
-    entry.requiredFold & ~skillFold != 0 || needs & ~entry.tests.offers != 0
+    entry.requiredFold & ~skillFold != 0 || lacksOffers(entry.tests)
   }
+
+  /// Accommodations certainly fail: a need below 64 not offered.
+  @inline(__always)
+  func lacksOffers(_ tests: EntryTests) -> Bool { needs & ~tests.offers != 0 }
 
   /// Eligibility or wage value certainly fails.
   @inline(__always)
-  func neverWaivedFail(_ entry: EntryTests) -> Bool {
-    (entry.banenafspraak && !registered) || wage256 < Double(entry.minWage256)
+  func neverWaivedFail(_ tests: EntryTests) -> Bool {
+    (tests.banenafspraak && !registered) || wage256 < Double(tests.minWage256)
   }
 
   /// The start feature, exact: the entry has the row's day.
   @inline(__always)
-  func startFeature(_ entry: EntryTests) -> Double {
-    let start = entry.start == nowDay ? today : entry.start
+  func startFeature(_ tests: EntryTests) -> Double {
+    let start = tests.start == nowDay ? today : tests.start
     return PairFeatures.start(daysLate: available - Int(start))
   }
 
   /// How many of workdays, hours, education and start certainly fail.
   @inline(__always)
-  func failures(_ entry: EntryTests) -> Int {
-    let start = entry.start == nowDay ? today : entry.start
-    return (entry.workdays & ~workdays != 0 ? 1 : 0)
-      + (hoursMin2 > Double(entry.hoursMax2) || Double(entry.hoursMin2) > hoursMax2 ? 1 : 0)
-      + (educationRank < entry.minEducationRank ? 1 : 0) + (available - Int(start) > 90 ? 1 : 0)
+  func failures(_ tests: EntryTests) -> Int {
+    let start = tests.start == nowDay ? today : tests.start
+    return (tests.workdays & ~workdays != 0 ? 1 : 0)
+      + (hoursMin2 > Double(tests.hoursMax2) || Double(tests.hoursMin2) > hoursMax2 ? 1 : 0)
+      + (educationRank < tests.minEducationRank ? 1 : 0) + (available - Int(start) > 90 ? 1 : 0)
   }
 }
 
