@@ -5,9 +5,16 @@
 #
 #     Benchmarks/profile.sh [queries|near|worker]   # default: queries and worker; reports in
 #                                                   # Benchmarks/.data/profile/*.txt
+#     QUERY=vacanciesForSeeker Benchmarks/profile.sh near   # one direction only (or
+#                                                           # seekersForVacancy); default both
 #
 # Each report lists the functions by exclusive instruction count (Ir), then by inclusive.
 set -eu
+query=${QUERY:-both}
+case $query in
+  both | vacanciesForSeeker | seekersForVacancy) ;;
+  *) echo "QUERY must be vacanciesForSeeker or seekersForVacancy, not $query" >&2; exit 2 ;;
+esac
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 out=$here/.data/profile
@@ -19,6 +26,9 @@ mkdir -p "$out"
 driver=$here/.build/release/ProfileDriver
 worker=$root/.build/release/banenmatch
 [ -x "$worker" ] || { echo "build the worker first: swift build -c release --product banenmatch" >&2; exit 1; }
+
+# Whether QUERY asks for this direction.
+wants() { [ "$query" = both ] || [ "$query" = "$1" ]; }
 
 # Waits until FILE has a line matching PATTERN.
 wait_for() { until grep -q "$2" "$1" 2>/dev/null; do sleep 1; done; }
@@ -81,17 +91,17 @@ profile_worker() {
 
 case ${1:-all} in
   queries)
-    [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10 vacancies
-    [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10 seekers
+    if wants vacanciesForSeeker; then profile_queries vacanciesForSeeker-top10 vacancies; fi
+    if wants seekersForVacancy; then profile_queries seekersForVacancy-top10 seekers; fi
     ;;
   near)
-    [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10-nearMisses5 vacancies near
-    [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10-nearMisses5 seekers near
+    if wants vacanciesForSeeker; then profile_queries vacanciesForSeeker-top10-nearMisses5 vacancies near; fi
+    if wants seekersForVacancy; then profile_queries seekersForVacancy-top10-nearMisses5 seekers near; fi
     ;;
   worker) profile_worker ;;
   *)
-    [ -z "${ONLY_SEEKERS:-}" ] && profile_queries vacanciesForSeeker-top10 vacancies
-    [ -z "${ONLY_VACANCIES:-}" ] && profile_queries seekersForVacancy-top10 seekers
+    if wants vacanciesForSeeker; then profile_queries vacanciesForSeeker-top10 vacancies; fi
+    if wants seekersForVacancy; then profile_queries seekersForVacancy-top10 seekers; fi
     profile_worker
     ;;
 esac

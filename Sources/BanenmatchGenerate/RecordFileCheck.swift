@@ -1,5 +1,5 @@
-public import Banenmatch
-public import BanenmatchJSON
+import Banenmatch
+import BanenmatchJSON
 
 /// The two kinds of JSON Lines files (SPEC section 2).
 public enum RecordKind: String, CaseIterable, Sendable {

@@ -88,16 +88,6 @@ struct VacancyEntry: GridEntry {
     return dx * dx + dy * dy + dz * dz > chord * chord
   }
 
-  /// Whether the vacancy is certainly within the chord `limit` of `point`.
-  @inline(__always)
-  func isWithin(_ point: FloatPoint, limit: Float) -> Bool {
-    let dx = x - point.x
-    let dy = y - point.y
-    let dz = z - point.z
-    let chord = limit - 1e-6
-    return chord > 0 && dx * dx + dy * dy + dz * dz < chord * chord
-  }
-
   /// At least the distance feature 1 − d/D of the pair, D being `km`: the arc is no shorter
   /// than the chord, which is at least the single-precision one less 2e-6.
   @inline(__always)

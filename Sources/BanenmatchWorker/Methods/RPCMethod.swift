@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Reads run concurrently on a snapshot of the index taken when the request arrived; writes
 /// run in arrival order on the reader, so every request sees exactly the writes before it.
-protocol RPCMethod {
+protocol RPCMethod: SendableMetatype {
   static var name: String { get }
 }
 
