@@ -229,16 +229,25 @@ struct FarLists: Sendable {
 }
 
 /// Entries of vacancies requiring the same skills, in no order, with the bound of their
-/// preferred skills, and for each accommodation code below 64 the positions of the entries
-/// offering it: a seeker with needs reads only the entries offering the need fewest offer.
+/// preferred skills, and bit sets over the entries' positions that tell, a word of 64 entries
+/// at a time, which of them a seeker could take if only she lived nearer: those offering each
+/// accommodation code below 64, listing each workday, and counting for the banenafspraak.
 struct EntryList: Sendable {
   let required: RequiredSkills
   /// Every vacancy's number of distinct preferred skills.
   let preferredCount: UInt32
   private(set) var entries = ContiguousArray<FarEntry>()
   private(set) var skills = PreferredSkillsBound()
-  /// `offering[code]`: positions in `entries`, in no order.
-  private(set) var offering = [ContiguousArray<Int32>](repeating: [], count: Int(Bits64.limit))
+  /// Bit set `kind` is `masks[kind * words ..< (kind + 1) * words]`; bit p of it is entry p.
+  private var masks = ContiguousArray<UInt64>()
+  /// Words per bit set: the entries' count over 64, rounded up.
+  private var words = 0
+
+  /// The bit sets: offering code c (below 64) is kind c, listing workday d kind 64 + d, and
+  /// counting for the banenafspraak kind 71.
+  private static let dayKind = 64
+  private static let banenafspraakKind = 71
+  private static let kinds = 72
 
   init(required: RequiredSkills, preferredCount: UInt32) {
     self.required = required
@@ -246,23 +255,21 @@ struct EntryList: Sendable {
   }
 
   mutating func append(_ entry: NearEntry, row: VacancyRow) {
-    let position = Int32(entries.count)
+    let position = entries.count
+    if position == words * 64 { addWord() }
     entries.append(FarEntry(entry))
     skills.add(row)
-    Self.forEachCode(entry.entry.tests.offers) { offering[$0].append(position) }
+    setBits(of: entries[position].tests, at: position, true)
   }
 
   mutating func remove(slot: Int32) {
     guard let k = entries.firstIndex(where: { $0.slot == slot }) else { return }
     let last = entries.count - 1
-    Self.forEachCode(entries[k].tests.offers) { code in
-      if let at = offering[code].firstIndex(of: Int32(k)) { offering[code].remove(at: at) }
-    }
+    setBits(of: entries[k].tests, at: k, false)
     if k != last {
       // The last entry moves to position k.
-      Self.forEachCode(entries[last].tests.offers) { code in
-        if let at = offering[code].firstIndex(of: Int32(last)) { offering[code][at] = Int32(k) }
-      }
+      setBits(of: entries[last].tests, at: last, false)
+      setBits(of: entries[last].tests, at: k, true)
     }
     entries.swapAt(k, last)
     entries.removeLast()
@@ -273,23 +280,68 @@ struct EntryList: Sendable {
     entries[k].slot = newSlot
   }
 
-  /// The positions to read for a seeker with `needs` (codes below 64): those offering the need
-  /// fewest offer, or nil (every entry) when she has none.
-  func candidates(needs: UInt64) -> ContiguousArray<Int32>? {
-    var fewest: ContiguousArray<Int32>?
-    Self.forEachCode(needs) { code in
-      if offering[code].count < fewest?.count ?? .max { fewest = offering[code] }
+  /// Calls `body` with each entry that offers every need (codes below 64), lists no workday
+  /// but hers (`workdays`), and counts for the banenafspraak only if she is `registered`:
+  /// the others fail a constraint besides distance. In position order.
+  @inline(__always)
+  func forEachCandidate(
+    needs: UInt64, workdays: UInt8, registered: Bool, _ body: (FarEntry) -> Void
+  ) {
+    let absentDays = UInt64(~workdays & 0x7F)
+    entries.withUnsafeBufferPointer { entries in
+      masks.withUnsafeBufferPointer { masks in
+        for w in 0..<words {
+          let left = entries.count - w * 64
+          // Entries taken out leave their words behind, empty.
+          if left <= 0 { break }
+          var mask: UInt64 = left >= 64 ? ~0 : (1 << UInt64(left)) - 1
+          var codes = needs
+          while codes != 0 {
+            mask &= masks[codes.trailingZeroBitCount * words + w]
+            codes &= codes &- 1
+          }
+          var days = absentDays
+          while days != 0 {
+            mask &= ~masks[(Self.dayKind + days.trailingZeroBitCount) * words + w]
+            days &= days &- 1
+          }
+          if !registered { mask &= ~masks[Self.banenafspraakKind * words + w] }
+          while mask != 0 {
+            body(entries[w * 64 + mask.trailingZeroBitCount])
+            mask &= mask &- 1
+          }
+        }
+      }
     }
-    return fewest
   }
 
-  @inline(__always)
-  private static func forEachCode(_ word: UInt64, _ body: (Int) -> Void) {
-    var rest = word
-    while rest != 0 {
-      body(rest.trailingZeroBitCount)
-      rest &= rest &- 1
+  /// Sets or clears the entry's bits at `position`.
+  private mutating func setBits(of tests: EntryTests, at position: Int, _ on: Bool) {
+    let (w, bit) = (position / 64, UInt64(1) << UInt64(position % 64))
+    func set(_ kind: Int) {
+      if on { masks[kind * words + w] |= bit } else { masks[kind * words + w] &= ~bit }
     }
+    var codes = tests.offers
+    while codes != 0 {
+      set(codes.trailingZeroBitCount)
+      codes &= codes &- 1
+    }
+    var days = tests.workdays
+    while days != 0 {
+      set(Self.dayKind + days.trailingZeroBitCount)
+      days &= days &- 1
+    }
+    if tests.banenafspraak { set(Self.banenafspraakKind) }
+  }
+
+  /// One more word in every bit set, for 64 more entries.
+  private mutating func addWord() {
+    var grown = ContiguousArray<UInt64>(repeating: 0, count: Self.kinds * (words + 1))
+    for kind in 0..<Self.kinds {
+      for w in 0..<words { grown[kind * (words + 1) + w] = masks[kind * words + w] }
+    }
+    masks = grown
+    words += 1
   }
 }
 

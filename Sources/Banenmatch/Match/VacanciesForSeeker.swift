@@ -261,8 +261,9 @@ struct VacancyScan {
           visitNearWithinReach(groups.grids[jobType], best: features)
           continue
         }
-        for list in groups.far[jobType].lists where list.required.areHeld(by: skills, high: skillsHigh) {
-          visitBeyondReach(list, best: features)
+        let lists = groups.far[jobType].lists
+        for k in lists.indices where lists[k].required.areHeld(by: skills, high: skillsHigh) {
+          visitBeyondReach(lists[k], best: features)
         }
       }
     }
@@ -311,8 +312,8 @@ struct VacancyScan {
   }
 
   /// Near misses beyond reach in one far list: they fail distance, so must pass every other
-  /// constraint too (the entry tells most that do not). A seeker with needs reads only the
-  /// entries offering one of them, the one fewest offer.
+  /// constraint too. The list's bit sets leave out most that do not (accommodations, workdays
+  /// and eligibility); the entry tells most of the rest.
   mutating func visitBeyondReach(_ list: EntryList, best: FeatureValues) {
     // A need no vacancy offers fails accommodations everywhere: a second failure.
     if q.needsUnknown { return }
@@ -322,18 +323,8 @@ struct VacancyScan {
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
     let count = list.preferredCount
-    if let candidates = list.candidates(needs: facts.needs) {
-      list.entries.withUnsafeBufferPointer { farEntries in
-        for position in candidates {
-          considerBeyondReach(farEntries[Int(position)], best: best, preferredCount: count, facts: facts, gate: gate)
-        }
-      }
-    } else {
-      list.entries.withUnsafeBufferPointer { farEntries in
-        for entry in farEntries {
-          considerBeyondReach(entry, best: best, preferredCount: count, facts: facts, gate: gate)
-        }
-      }
+    list.forEachCandidate(needs: facts.needs, workdays: facts.workdays, registered: facts.registered) { entry in
+      considerBeyondReach(entry, best: best, preferredCount: count, facts: facts, gate: gate)
     }
   }
 
