@@ -325,11 +325,27 @@ struct SeekerColumns: Sendable {
         let layer = layout.layer(forKm: rows[slot].maxTravelKm)
         return SpatialOrder.key(layer: layer, layout.layers[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
       })
-    permute(&ids, order)
-    permute(&details, order)
-    permute(&rows, order)
-    permute(&geo, order)
-    for slot in ids.indices { slots[ByteKey(ids[slot])] = slot }
+    // The columns move on the threads `parallel` offers, each column on one; the ids keep
+    // their places in `slots`, only the slot numbers change.
+    ids.withUnsafeMutableBufferPointer { ids in
+      details.withUnsafeMutableBufferPointer { details in
+        rows.withUnsafeMutableBufferPointer { rows in
+          geo.withUnsafeMutableBufferPointer { geo in
+            let columns = UncheckedSendable((ids, details, rows, geo))
+            parallel(4) { column in
+              var (ids, details, rows, geo) = columns.value
+              switch column {
+              case 0: permute(&ids, order)
+              case 1: permute(&details, order)
+              case 2: permute(&rows, order)
+              default: permute(&geo, order)
+              }
+            }
+          }
+        }
+      }
+    }
+    slots.renumberValues(destinations(order))
 
     regionCounts = [0]
     for row in rows { regionCounts[regionIndex(row.region)] += 1 }
@@ -342,7 +358,7 @@ struct SeekerColumns: Sendable {
     for slot in rows.indices {
       let item = (entry: entries[slot], lat: geo[slot].lat, lon: geo[slot].lon)
       gridItems[grid.layer(forKm: rows[slot].maxTravelKm)].append(item)
-      for code in skillCodes(slot) {
+      forEachSkillCode(slot) { code in
         while holders.count <= Int(code) { holders.append([]) }
         holders[Int(code)].append(Int32(slot))
       }
@@ -411,8 +427,18 @@ struct SeekerColumns: Sendable {
 
   /// The seeker's skill codes: inline bits and overflow.
   func skillCodes(_ slot: Int) -> [UInt32] {
+    var codes: [UInt32] = []
+    forEachSkillCode(slot) { codes.append($0) }
+    return codes
+  }
+
+  /// Calls `body` with each of the seeker's skill codes (inline bits, then overflow), making
+  /// no array.
+  @inline(__always)
+  func forEachSkillCode(_ slot: Int, _ body: (UInt32) -> Void) {
     let row = rows[slot]
-    return row.skills.members + (row.overflow == 0 ? [] : overflows[row.overflow].first)
+    row.skills.forEachMember(body)
+    if row.overflow != 0 { for code in overflows[row.overflow].first { body(code) } }
   }
 
   /// Adds `slot` to the grids and counts.
@@ -504,15 +530,6 @@ struct SeekerColumns: Sendable {
       sectors: UInt32(seeker.preferences?.sectors.count ?? 0),
       education: seeker.education?.code ?? Education.unknownCode, hasPreferences: seeker.preferences != nil)
     return (row, overflow, lists, details)
-  }
-}
-
-extension Bits256 {
-  /// The codes in this set, ascending.
-  var members: [UInt32] {
-    var codes: [UInt32] = []
-    forEachMember { codes.append($0) }
-    return codes
   }
 }
 

@@ -512,7 +512,7 @@ struct VacancyColumns: Sendable {
     permute(&rows, order)
     permute(&geo, order)
     permute(&keys, order)
-    for slot in ids.indices { slots[ByteKey(ids[slot])] = slot }
+    slots.renumberValues(destinations(order))
     var keyed: [[(entry: VacancyEntry, lat: Double, lon: Double)]] = []
     var byJobType: [[(entry: NearEntry, lat: Double, lon: Double)]] = []
     jobTypeSkills = []
