@@ -295,21 +295,10 @@ struct EntryList: Sendable {
           // Entries taken out leave their words behind, empty.
           if left <= 0 { break }
           var mask: UInt64 = left >= 64 ? ~0 : (1 << UInt64(left)) - 1
-          var codes = needs
-          while codes != 0 {
-            mask &= masks[codes.trailingZeroBitCount * words + w]
-            codes &= codes &- 1
-          }
-          var days = absentDays
-          while days != 0 {
-            mask &= ~masks[(Self.dayKind + days.trailingZeroBitCount) * words + w]
-            days &= days &- 1
-          }
+          forEachBit(needs) { mask &= masks[$0 * words + w] }
+          forEachBit(absentDays) { mask &= ~masks[(Self.dayKind + $0) * words + w] }
           if !registered { mask &= ~masks[Self.banenafspraakKind * words + w] }
-          while mask != 0 {
-            body(entries[w * 64 + mask.trailingZeroBitCount])
-            mask &= mask &- 1
-          }
+          forEachBit(mask) { body(entries[w * 64 + $0]) }
         }
       }
     }
@@ -321,16 +310,8 @@ struct EntryList: Sendable {
     func set(_ kind: Int) {
       if on { masks[kind * words + w] |= bit } else { masks[kind * words + w] &= ~bit }
     }
-    var codes = tests.offers
-    while codes != 0 {
-      set(codes.trailingZeroBitCount)
-      codes &= codes &- 1
-    }
-    var days = tests.workdays
-    while days != 0 {
-      set(Self.dayKind + days.trailingZeroBitCount)
-      days &= days &- 1
-    }
+    forEachBit(tests.offers) { set($0) }
+    forEachBit(UInt64(tests.workdays)) { set(Self.dayKind + $0) }
     if tests.banenafspraak { set(Self.banenafspraakKind) }
   }
 
@@ -342,6 +323,16 @@ struct EntryList: Sendable {
     }
     masks = grown
     words += 1
+  }
+}
+
+/// Calls `body` with the number of each set bit of `word`, lowest first.
+@inline(__always)
+private func forEachBit(_ word: UInt64, _ body: (Int) -> Void) {
+  var rest = word
+  while rest != 0 {
+    body(rest.trailingZeroBitCount)
+    rest &= rest &- 1
   }
 }
 
