@@ -57,10 +57,15 @@ extension MatchIndex {
             var scan = VacancyScan(
               q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, options: options,
               filters: filters, travelKm: travelKm)
+            // The grids through pointers: passed by value, a grid was copied per visit (its four
+            // arrays retained and released, about 47 times per query).
             if !q.needsUnknown {
-              if !keyGrids.isEmpty { scan.visitWithinReach(keyGrids[0]) }
-              q.forEachSkill { code in
-                if Int(code) + 1 < keyGrids.count { scan.visitWithinReach(keyGrids[Int(code) + 1]) }
+              keyGrids.withUnsafeBufferPointer { grids in
+                let first = grids.baseAddress.unsafelyUnwrapped
+                if !grids.isEmpty { scan.visitWithinReach(first) }
+                q.forEachSkill { code in
+                  if Int(code) + 1 < grids.count { scan.visitWithinReach(first + Int(code) + 1) }
+                }
               }
             }
             if options.nearMisses > 0 { scan.visitNearMisses(near) }
@@ -220,11 +225,11 @@ struct VacancyScan {
   /// The feasible pairs in one grid's cells within reach. The entry tells, without the row,
   /// most pairs that fail (`EntryFacts`; required skills folded to 64 bits, accommodations
   /// with codes below 64).
-  mutating func visitWithinReach(_ grid: CellGrid<VacancyEntry>) {
-    guard grid.count > 0 else { return }
+  mutating func visitWithinReach(_ grid: UnsafePointer<CellGrid<VacancyEntry>>) {
+    guard grid.pointee.count > 0 else { return }
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
-    grid.forEachRun(in: grid.window(disc)) { entries in
+    grid.pointee.forEachRun(in: grid.pointee.window(disc)) { entries in
       for entry in entries {
         if facts.lacksSkillsOrOffers(entry) { continue }
         if facts.neverWaivedFail(entry.tests) || facts.failures(entry.tests) != 0 { continue }
@@ -261,9 +266,14 @@ struct VacancyScan {
           visitNearWithinReach(groups.grids[jobType], best: features)
           continue
         }
-        let lists = groups.far[jobType].lists
-        for k in lists.indices where lists[k].required.areHeld(by: skills, high: skillsHigh) {
-          visitBeyondReach(lists[k], best: features)
+        // Through pointers, as the key grids: passed by value, a far list was copied per visit
+        // (its arrays retained and released, about 79 times per query).
+        groups.far.withUnsafeBufferPointer { far in
+          far[jobType].lists.withUnsafeBufferPointer { lists in
+            for k in lists.indices where lists[k].required.areHeld(by: skills, high: skillsHigh) {
+              visitBeyondReach(lists.baseAddress.unsafelyUnwrapped + k, best: features)
+            }
+          }
         }
       }
     }
@@ -314,16 +324,16 @@ struct VacancyScan {
   /// Near misses beyond reach in one far list: they fail distance, so must pass every other
   /// constraint too. The list's bit sets leave out most that do not (accommodations, workdays
   /// and eligibility); the entry tells most of the rest.
-  mutating func visitBeyondReach(_ list: EntryList, best: FeatureValues) {
+  mutating func visitBeyondReach(_ list: UnsafePointer<EntryList>, best: FeatureValues) {
     // A need no vacancy offers fails accommodations everywhere: a second failure.
     if q.needsUnknown { return }
     var best = best
-    best.skills = min(best.skills, list.skills.skills(q))
+    best.skills = min(best.skills, list.pointee.skills.skills(q))
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
-    let count = list.preferredCount
-    list.forEachCandidate(needs: facts.needs, workdays: facts.workdays, registered: facts.registered) { entry in
+    let count = list.pointee.preferredCount
+    list.pointee.forEachCandidate(needs: facts.needs, workdays: facts.workdays, registered: facts.registered) { entry in
       considerBeyondReach(entry, best: best, preferredCount: count, facts: facts, gate: gate)
     }
   }
