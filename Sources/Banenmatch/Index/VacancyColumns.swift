@@ -101,20 +101,32 @@ struct VacancyEntry: GridEntry {
   }
 }
 
-/// What the preferred skills of a group of vacancies allow a seeker at most: every preferred
-/// code below 256 of any of them, whether any has one above, and the fewest distinct
-/// preferred skills any has. It only grows: a vacancy taken out leaves its codes in, which
-/// keeps it a bound for the others.
-struct PreferredSkillsBound: Sendable {
+/// What a group of vacancies allows a seeker at most for the skills and hours features: every
+/// preferred code below 256 of any of them, whether any has one above, the fewest distinct
+/// preferred skills any has, and the smallest maximum hours. It only widens: a vacancy taken
+/// out leaves its codes and hours in, which keeps it a bound for the others.
+struct GroupBound: Sendable {
   var codes = Bits256()
   var hasHigh = false
   /// `UInt32.max` while empty; 0 when one prefers none (its skills feature is 1).
   var fewest = UInt32.max
 
+  /// The smallest maximum hours, in half hours rounded down (`UInt8.max` while empty).
+  var leastMax2 = UInt8.max
+
   mutating func add(_ row: VacancyRow) {
     codes.formUnion(row.preferred)
     hasHigh = hasHigh || row.preferredCount > UInt32(row.preferred.count)
     fewest = min(fewest, row.preferredCount)
+    leastMax2 = min(leastMax2, UInt8((row.hoursMax * 2).rounded(.down)))
+  }
+
+  /// At least the hours feature, min(s.max, v.max) / v.max, with any of the vacancies: it
+  /// only falls as v.max grows, and v.max is at least `leastMax2` half hours.
+  @inline(__always)
+  func hours(_ q: SeekerQuery) -> Double {
+    if leastMax2 == 0 || leastMax2 == .max { return 1 }
+    return min(1, q.hoursMax / (Double(leastMax2) / 2))
   }
 
   /// At least the skills feature of the seeker with any of the vacancies: |P ∩ S| / |P| is at
@@ -237,7 +249,7 @@ struct EntryList: Sendable {
   /// Every vacancy's number of distinct preferred skills.
   let preferredCount: UInt32
   private(set) var entries = ContiguousArray<FarEntry>()
-  private(set) var skills = PreferredSkillsBound()
+  private(set) var bound = GroupBound()
   /// Bit set `kind` is `masks[kind * words ..< (kind + 1) * words]`; bit p of it is entry p.
   private var masks = ContiguousArray<UInt64>()
   /// Words per bit set: the entries' count over 64, rounded up.
@@ -258,7 +270,7 @@ struct EntryList: Sendable {
     let position = entries.count
     if position == words * 64 { addWord() }
     entries.append(FarEntry(entry))
-    skills.add(row)
+    bound.add(row)
     setBits(of: entries[position].tests, at: position, true)
   }
 
@@ -381,10 +393,10 @@ struct VacancyColumns: Sendable {
   /// `requiredSkills` only for vacancies in grid 0 and in the grids of her own skills.
   var keyGrids: [CellGrid<VacancyEntry>] = []
   /// The vacancies again, by job type (grid `jobType`), for near misses within reach: a job
-  /// type fixes the preference and experience features, and `jobTypeSkills` bounds the skills
-  /// feature, so a seeker's near misses visit the job types best bound first.
+  /// type fixes the preference and experience features, and `jobTypeBounds` bound the skills
+  /// and hours features, so a seeker's near misses visit the job types best bound first.
   var jobTypeGrids: [CellGrid<NearEntry>] = []
-  var jobTypeSkills: [PreferredSkillsBound] = []
+  var jobTypeBounds: [GroupBound] = []
   /// And by job type, required skills and number of preferred skills, without positions,
   /// for near misses beyond reach (any distance).
   var farLists: [FarLists] = []
@@ -506,7 +518,7 @@ struct VacancyColumns: Sendable {
     slots.renumberValues(destinations(order))
     var keyed: [[(entry: VacancyEntry, lat: Double, lon: Double)]] = []
     var byJobType: [[(entry: NearEntry, lat: Double, lon: Double)]] = []
-    jobTypeSkills = []
+    jobTypeBounds = []
     farLists = []
     for slot in rows.indices {
       let entry = VacancyEntry(slot: slot, row: rows[slot])
@@ -535,10 +547,10 @@ struct VacancyColumns: Sendable {
     let jobType = Int(entry.entry.jobType)
     while farLists.count <= jobType {
       farLists.append(FarLists())
-      jobTypeSkills.append(PreferredSkillsBound())
+      jobTypeBounds.append(GroupBound())
     }
     let slot = Int(entry.slot)
-    jobTypeSkills[jobType].add(rows[slot])
+    jobTypeBounds[jobType].add(rows[slot])
     farLists[jobType].append(entry, row: rows[slot], key: farKey(slot))
   }
 

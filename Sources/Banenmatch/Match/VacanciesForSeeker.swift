@@ -48,7 +48,7 @@ extension MatchIndex {
     )
     let (overflows, keyGrids) = (vacancyColumns.overflows, vacancyColumns.keyGrids)
     let near = NearMissGroups(
-      grids: vacancyColumns.jobTypeGrids, skills: vacancyColumns.jobTypeSkills, far: vacancyColumns.farLists)
+      grids: vacancyColumns.jobTypeGrids, jobTypeBounds: vacancyColumns.jobTypeBounds, far: vacancyColumns.farLists)
 
     let (top, nearMisses, feasible) = rowArray.withUnsafeBufferPointer { rows in
       geoArray.withUnsafeBufferPointer { geo in
@@ -245,7 +245,7 @@ struct VacancyScan {
   mutating func visitNearMisses(_ groups: NearMissGroups) {
     allowance = 1
     let (skills, skillsHigh) = (q.skills, q.skillsHigh)
-    let count = 2 * groups.skills.count
+    let count = 2 * groups.jobTypeBounds.count
     // Group 2j is job type j within reach, 2j + 1 beyond it. The bounds are picked best first
     // from a buffer on the stack: most queries visit a few of the sixty-odd groups, so a
     // selection is cheaper than a sort, and allocates nothing.
@@ -328,7 +328,8 @@ struct VacancyScan {
     // A need no vacancy offers fails accommodations everywhere: a second failure.
     if q.needsUnknown { return }
     var best = best
-    best.skills = min(best.skills, list.pointee.skills.skills(q))
+    best.skills = min(best.skills, list.pointee.bound.skills(q))
+    best.hours = min(best.hours, list.pointee.bound.hours(q))
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
     let gate = gate
     let facts = EntryFacts(q, today: today, chord: reach.chord)
@@ -526,10 +527,10 @@ struct EntryFacts {
 }
 
 /// The vacancies by job type, for a seeker's near misses: each job type's grid (within reach)
-/// and far lists (beyond reach), and the bound of its preferred skills.
+/// and far lists (beyond reach), and the bound of its skills and hours features.
 struct NearMissGroups {
   let grids: [CellGrid<NearEntry>]
-  let skills: [PreferredSkillsBound]
+  let jobTypeBounds: [GroupBound]
   let far: [FarLists]
 
   /// The best features any pair of job type `jobType` can have, within reach or beyond it
@@ -539,7 +540,7 @@ struct NearMissGroups {
     let code = UInt32(jobType)
     let anySector = !q.preferredSectors.isEmpty || !q.preferredSectorsHigh.isEmpty
     return FeatureValues(
-      skills: skills[jobType].skills(q), distance: far ? 0 : 1, hours: 1,
+      skills: jobTypeBounds[jobType].skills(q), distance: far ? 0 : 1, hours: jobTypeBounds[jobType].hours(q),
       preference: !q.hasPreferences ? 0.5 : q.prefersJobType(code) ? 1 : anySector ? 0.5 : 0,
       experience: q.hasExperience(code) ? 1 : 0, start: 1)
   }
@@ -550,7 +551,7 @@ struct NearMissGroups {
     into bounds: UnsafeMutableBufferPointer<Double>, for q: SeekerQuery, weights: Weights, totalWeight: Double,
     jobTypes: CodeBits?
   ) {
-    for jobType in skills.indices {
+    for jobType in jobTypeBounds.indices {
       if let jobTypes, !jobTypes.contains(UInt32(jobType)) {
         bounds[2 * jobType] = -.infinity
         bounds[2 * jobType + 1] = -.infinity
