@@ -57,8 +57,8 @@ extension MatchIndex {
             var scan = VacancyScan(
               q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, options: options,
               filters: filters, travelKm: travelKm)
-            // The grids through pointers: passed by value, a grid was copied per visit (its four
-            // arrays retained and released, about 47 times per query).
+            // The grids through pointers: passed by value, a grid was copied for each visit
+            // (about 47 per query).
             if !q.needsUnknown {
               keyGrids.withUnsafeBufferPointer { grids in
                 let first = grids.baseAddress.unsafelyUnwrapped
