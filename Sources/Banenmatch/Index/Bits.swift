@@ -190,6 +190,16 @@ extension Array where Element: Comparable {
   }
 }
 
+/// Calls `body` with the number of each set bit of `word`, lowest first.
+@inline(__always)
+func forEachBit(_ word: UInt64, _ body: (Int) -> Void) {
+  var rest = word
+  while rest != 0 {
+    body(rest.trailingZeroBitCount)
+    rest &= rest &- 1
+  }
+}
+
 /// The number of set bits, one by one: cheaper than `nonzeroBitCount` without a POPCNT
 /// instruction when few are set.
 @inline(__always)

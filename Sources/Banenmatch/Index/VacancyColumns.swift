@@ -338,16 +338,6 @@ struct EntryList: Sendable {
   }
 }
 
-/// Calls `body` with the number of each set bit of `word`, lowest first.
-@inline(__always)
-private func forEachBit(_ word: UInt64, _ body: (Int) -> Void) {
-  var rest = word
-  while rest != 0 {
-    body(rest.trailingZeroBitCount)
-    rest &= rest &- 1
-  }
-}
-
 /// The request filters' view of a vacancy, in a compact column for counting candidates.
 struct VacancyKeys: Sendable {
   var region: UInt32

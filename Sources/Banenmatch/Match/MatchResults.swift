@@ -185,11 +185,7 @@ struct PreferredSkills: Sendable {
       for name in wanted ? held : missing { body(name) }
       return
     }
-    var rest = counted & (wanted ? held : ~held)
-    while rest != 0 {
-      body(listings.text(rest.trailingZeroBitCount))
-      rest &= rest &- 1
-    }
+    forEachBit(counted & (wanted ? held : ~held)) { body(listings.text($0)) }
   }
 
   func names(held wanted: Bool) -> [String] {

@@ -890,11 +890,7 @@ extension CodeBits {
   /// Calls `body` with each member, ascending.
   func forEachMember(_ body: (UInt32) -> Void) {
     for (index, word) in words.enumerated() {
-      var rest = word
-      while rest != 0 {
-        body(UInt32(index * 64 + rest.trailingZeroBitCount))
-        rest &= rest - 1
-      }
+      forEachBit(word) { body(UInt32(index * 64 + $0)) }
     }
   }
 }

@@ -717,17 +717,10 @@ extension Bits256 {
   /// Calls `body` with each member, ascending.
   @inline(__always)
   func forEachMember(_ body: (UInt32) -> Void) {
-    @inline(__always) func each(_ word: UInt64, _ base: UInt32) {
-      var rest = word
-      while rest != 0 {
-        body(base + UInt32(rest.trailingZeroBitCount))
-        rest &= rest - 1
-      }
-    }
-    each(w0, 0)
-    each(w1, 64)
-    each(w2, 128)
-    each(w3, 192)
+    forEachBit(w0) { body(UInt32($0)) }
+    forEachBit(w1) { body(64 + UInt32($0)) }
+    forEachBit(w2) { body(128 + UInt32($0)) }
+    forEachBit(w3) { body(192 + UInt32($0)) }
   }
 }
 
