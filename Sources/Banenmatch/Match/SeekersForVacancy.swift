@@ -57,23 +57,27 @@ extension MatchIndex {
     let (top, near, feasible) = rowArray.withUnsafeBufferPointer { rows in
       geoArray.withUnsafeBufferPointer { geo in
         idArray.withUnsafeBufferPointer { ids in
-          var scan = SeekerScan(
-            q: q, rows: rows, geo: geo, ids: ids, overflows: overflows, options: options, filters: filters)
-          // The matches: within reach, among the holders of the rarest required skill.
-          if nobodyQualifies {
-            // No seeker holds every required skill: nothing is feasible.
-          } else if let rarest {
-            scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
-          } else {
-            scan.visitWithinReach(grid, entryDecides: entryDecides)
+          withUnsafeTemporaryAllocation(of: PendingJudge.self, capacity: PendingJudge.batch) { judges in
+            var scan = SeekerScan(
+              q: q, rows: rows, geo: geo, ids: ids, overflows: overflows, judges: judges, options: options,
+              filters: filters)
+            // The matches: within reach, among the holders of the rarest required skill.
+            if nobodyQualifies {
+              // No seeker holds every required skill: nothing is feasible.
+            } else if let rarest {
+              scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
+            } else {
+              scan.visitWithinReach(grid, entryDecides: entryDecides)
+            }
+            if options.nearMisses > 0 {
+              scan.visitNearMisses(
+                grid: grid, skillGrids: skillGrids,
+                beyond: nobodyQualifies ? nil : rarest.map { skillGrids[$0] } ?? grid)
+            }
+            scan.top.sort(ids: ids)
+            scan.near.sort(ids: ids)
+            return (scan.top.entries, scan.near.entries, scan.feasible)
           }
-          if options.nearMisses > 0 {
-            scan.visitNearMisses(
-              grid: grid, skillGrids: skillGrids, beyond: nobodyQualifies ? nil : rarest.map { skillGrids[$0] } ?? grid)
-          }
-          scan.top.sort(ids: ids)
-          scan.near.sort(ids: ids)
-          return (scan.top.entries, scan.near.entries, scan.feasible)
         }
       }
     }
@@ -196,6 +200,9 @@ struct SeekerScan {
   var top: TopK
   var near: TopK
   var feasible = 0
+  /// The seekers waiting to be judged (`enqueue`), at most `PendingJudge.batch`.
+  let judges: UnsafeMutableBufferPointer<PendingJudge>
+  var judgeCount = 0
   /// Entries per chunk of the branch-free first phase.
   static var chunk: Int { 256 }
   /// Pairs told feasible by their entries that wait to be scored best bound first: 1 KB,
@@ -211,9 +218,11 @@ struct SeekerScan {
 
   init(
     q: VacancyQuery, rows: UnsafeBufferPointer<SeekerRow>, geo: UnsafeBufferPointer<GeoRow>,
-    ids: UnsafeBufferPointer<String>, overflows: OverflowTable, options: MatchOptions, filters: CompiledFilters
+    ids: UnsafeBufferPointer<String>, overflows: OverflowTable, judges: UnsafeMutableBufferPointer<PendingJudge>,
+    options: MatchOptions, filters: CompiledFilters
   ) {
     self.q = q
+    self.judges = judges
     self.rows = rows
     self.geo = geo
     self.ids = ids
@@ -337,12 +346,13 @@ struct SeekerScan {
                   if pendingCount == pending.count { scorePending(pending, count: &pendingCount) }
                   continue
                 }
-                if passes(slot) { judge(slot, farPass: false) }
+                if passes(slot) { enqueue(slot, farPass: false) }
               }
               first = end
             }
           }
         }
+        judgePending(farPass: false)
         if pendingCount > 0 { scorePending(pending, count: &pendingCount) }
       }
     }
@@ -439,10 +449,11 @@ struct SeekerScan {
             entry, matched: matched, chord2: entry.chord2(to: point), reach: min(entry.reachHigh, limit))
           if near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
           let slot = Int(entry.slot)
-          if passes(slot) { judge(slot, farPass: false) }
+          if passes(slot) { enqueue(slot, farPass: false) }
         }
       }
     }
+    judgePending(farPass: false)
   }
 
   /// Pass 2: every entry of the grid, for near misses beyond reach, which fail distance and so
@@ -475,10 +486,11 @@ struct SeekerScan {
           var bound = entryFeatures(entry, matched: matched, chord2: 0, reach: 1)
           bound.distance = 0
           if near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
-          if passes(Int(entry.slot)) { judge(Int(entry.slot), farPass: true) }
+          if passes(Int(entry.slot)) { enqueue(Int(entry.slot), farPass: true) }
         }
       }
     }
+    judgePending(farPass: true)
   }
 
   /// Whether the seeker holds every required skill, from her row's skills alone.
@@ -577,24 +589,60 @@ struct SeekerScan {
     if top.isFull { topFloor = top.worstScore }
   }
 
-  /// Judges one seeker that passed the filters: within reach in the first pass, beyond it
-  /// (as a near miss) in the second.
+  /// Queues one seeker that passed the filters for `judge`; the batch is judged when full,
+  /// and at the end of every visit (`judgePending`).
   @inline(__always)
-  mutating func judge(_ slot: Int, farPass: Bool) {
-    // Fields are read through the pointer as they are needed, not the row copied whole.
+  mutating func enqueue(_ slot: Int, farPass: Bool) {
+    judges[judgeCount].slot = slot
+    judgeCount += 1
+    if judgeCount == PendingJudge.batch { judgePending(farPass: farPass) }
+  }
+
+  /// Judges the queued seekers: first what their rows' inline bits tell (`rowVerdict`, with
+  /// no branch on what it reads), then each in turn.
+  mutating func judgePending(farPass: Bool) {
+    let count = judgeCount
+    judgeCount = 0
+    for i in 0..<count { judges[i].verdict = rowVerdict(judges[i].slot) }
+    for i in 0..<count { judge(judges[i].slot, farPass: farPass, verdict: judges[i].verdict) }
+  }
+
+  /// The constraints the row's inline bits tell, the pair's squared chord, and whether a
+  /// constraint that is never waived fails.
+  @inline(__always)
+  func rowVerdict(_ slot: Int) -> RowVerdict {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
-    // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
-    if q.banenafspraak && !r.pointee.registered { return }
-    if r.pointee.wageValue < q.minWageValue { return }
     let dx = r.pointee.x - q.x
     let dy = r.pointee.y - q.y
     let dz = r.pointee.z - q.z
-    let chord2 = dx * dx + dy * dy + dz * dz
+    // Eligibility and wage value (NaN, unknown or none, compares false).
+    let excluded = (q.banenafspraak && !r.pointee.registered) || r.pointee.wageValue < q.minWageValue
+    let available = r.pointee.available == nowDay ? today : r.pointee.available
+    var failed: UInt16 = q.workdays & ~r.pointee.workdays != 0 ? Constraint.workdays.bit : 0
+    failed |=
+      max(r.pointee.hoursMin, q.hoursMin) > min(r.pointee.hoursMax, q.hoursMax) ? Constraint.hours.bit : 0
+    failed |=
+      r.pointee.educationRank != unknownRank && r.pointee.educationRank < q.minEducationRank
+      ? Constraint.education.bit : 0
+    failed |= Int(available) - Int(q.start) > 90 ? Constraint.start.bit : 0
+    failed |= q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills) ? Constraint.requiredSkills.bit : 0
+    failed |= r.pointee.needs.isSubset(of: q.offers) ? 0 : Constraint.accommodations.bit
+    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+  }
+
+  /// Judges one seeker that passed the filters, from her row's verdict: within reach in the
+  /// first pass, beyond it (as a near miss) in the second.
+  @inline(__always)
+  mutating func judge(_ slot: Int, farPass: Bool, verdict: RowVerdict) {
+    if verdict.excluded { return }
+    // Fields are read through the pointer as they are needed, not the row copied whole.
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
+    let chord2 = verdict.chord2
     let travelKm = min(r.pointee.maxTravelKm, maxKm)
     let reach = ReachLimit(km: travelKm, chord: min(r.pointee.reachChord, requestChord))
-    // A local, so that the closure does not copy the query.
-    let here = q.geo
-    let within = reach.contains(chord2: chord2) { geo[slot].distanceKm(to: here) }
+    // Locals, so that the closure does not copy the query.
+    let (here, there) = (q.geo, verdict.geo)
+    let within = reach.contains(chord2: chord2) { there.distanceKm(to: here) }
     if within == farPass { return }
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
     if allowance == 1
@@ -603,44 +651,17 @@ struct SeekerScan {
     {
       return
     }
-    var failed: UInt16 = farPass ? Constraint.distance.bit : 0
-    var failures = farPass ? 1 : 0
-
-    if q.workdays & ~r.pointee.workdays != 0 {
-      failed |= Constraint.workdays.bit
-      failures += 1
-      if failures > allowance { return }
+    var failed = verdict.failed | (farPass ? Constraint.distance.bit : 0)
+    // The codes beyond the inline bits.
+    if !q.requiredHigh.isEmpty && !q.requiredHigh.isSortedSubset(of: overflow?.first ?? []) {
+      failed |= Constraint.requiredSkills.bit
     }
+    if let overflow, !overflow.second.isSortedSubset(of: q.offersHigh) { failed |= Constraint.accommodations.bit }
+    let failures = failed.nonzeroBitCount
+    if failures > allowance { return }
     let sharedMax = min(r.pointee.hoursMax, q.hoursMax)
-    if max(r.pointee.hoursMin, q.hoursMin) > sharedMax {
-      failed |= Constraint.hours.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    if r.pointee.educationRank != unknownRank && r.pointee.educationRank < q.minEducationRank {
-      failed |= Constraint.education.bit
-      failures += 1
-      if failures > allowance { return }
-    }
     let available = r.pointee.available == nowDay ? today : r.pointee.available
     let daysLate = Int(available) - Int(q.start)
-    if daysLate > 90 {
-      failed |= Constraint.start.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    if q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills)
-      || (!q.requiredHigh.isEmpty && !q.requiredHigh.isSortedSubset(of: overflow?.first ?? []))
-    {
-      failed |= Constraint.requiredSkills.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    if !r.pointee.needs.isSubset(of: q.offers) || !(overflow?.second.isSortedSubset(of: q.offersHigh) ?? true) {
-      failed |= Constraint.accommodations.bit
-      failures += 1
-      if failures > allowance { return }
-    }
     if failures == 0 {
       // The near-miss passes leave the matches to the first.
       if allowance == 1 { return }
@@ -667,7 +688,7 @@ struct SeekerScan {
     } else {
       guard near.admits(score: weights.score(features, total: totalWeight)) else { return }
     }
-    let distanceKm = geo[slot].distanceKm(to: q.geo)
+    let distanceKm = there.distanceKm(to: here)
     features.distance = PairFeatures.distance(distanceKm, limit: travelKm)
     let score = weights.score(features, total: totalWeight)
     let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)

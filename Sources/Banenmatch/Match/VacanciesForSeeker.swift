@@ -54,24 +54,26 @@ extension MatchIndex {
       geoArray.withUnsafeBufferPointer { geo in
         idArray.withUnsafeBufferPointer { ids in
           keyArray.withUnsafeBufferPointer { keys in
-            var scan = VacancyScan(
-              q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, options: options,
-              filters: filters, travelKm: travelKm)
-            // The grids through pointers: passed by value, a grid was copied for each visit
-            // (about 47 per query).
-            if !q.needsUnknown {
-              keyGrids.withUnsafeBufferPointer { grids in
-                let first = grids.baseAddress.unsafelyUnwrapped
-                if !grids.isEmpty { scan.visitWithinReach(first) }
-                q.forEachSkill { code in
-                  if Int(code) + 1 < grids.count { scan.visitWithinReach(first + Int(code) + 1) }
+            withUnsafeTemporaryAllocation(of: PendingJudge.self, capacity: PendingJudge.batch) { pending in
+              var scan = VacancyScan(
+                q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, pending: pending,
+                options: options, filters: filters, travelKm: travelKm)
+              // The grids through pointers: passed by value, a grid was copied for each visit
+              // (about 47 per query).
+              if !q.needsUnknown {
+                keyGrids.withUnsafeBufferPointer { grids in
+                  let first = grids.baseAddress.unsafelyUnwrapped
+                  if !grids.isEmpty { scan.visitWithinReach(first) }
+                  q.forEachSkill { code in
+                    if Int(code) + 1 < grids.count { scan.visitWithinReach(first + Int(code) + 1) }
+                  }
                 }
               }
+              if options.nearMisses > 0 { scan.visitNearMisses(near) }
+              scan.top.sort(ids: ids)
+              scan.near.sort(ids: ids)
+              return (scan.top.entries, scan.near.entries, scan.feasible)
             }
-            if options.nearMisses > 0 { scan.visitNearMisses(near) }
-            scan.top.sort(ids: ids)
-            scan.near.sort(ids: ids)
-            return (scan.top.entries, scan.near.entries, scan.feasible)
           }
         }
       }
@@ -179,6 +181,9 @@ struct VacancyScan {
   let ids: UnsafeBufferPointer<String>
   let keys: UnsafeBufferPointer<VacancyKeys>
   let overflows: OverflowTable
+  /// The vacancies waiting to be judged (`enqueue`), at most `PendingJudge.batch`.
+  let pending: UnsafeMutableBufferPointer<PendingJudge>
+  var pendingCount = 0
   let filters: CompiledFilters
   let restricted: Bool
   let weights: Weights
@@ -198,7 +203,8 @@ struct VacancyScan {
   init(
     q: SeekerQuery, rows: UnsafeBufferPointer<VacancyRow>, geo: UnsafeBufferPointer<GeoRow>,
     ids: UnsafeBufferPointer<String>, keys: UnsafeBufferPointer<VacancyKeys>, overflows: OverflowTable,
-    options: MatchOptions, filters: CompiledFilters, travelKm: Double
+    pending: UnsafeMutableBufferPointer<PendingJudge>, options: MatchOptions, filters: CompiledFilters,
+    travelKm: Double
   ) {
     self.q = q
     self.rows = rows
@@ -206,6 +212,7 @@ struct VacancyScan {
     self.ids = ids
     self.keys = keys
     self.overflows = overflows
+    self.pending = pending
     self.filters = filters
     restricted = filters.restrictsVacancies
     weights = options.weights
@@ -235,9 +242,10 @@ struct VacancyScan {
         if facts.neverWaivedFail(entry.tests) || facts.failures(entry.tests) != 0 { continue }
         if entry.isBeyond(facts.point, limit: facts.limit) { continue }
         let slot = Int(entry.slot)
-        if gate.passes(slot) { judge(slot, farPass: false) }
+        if gate.passes(slot) { enqueue(slot, farPass: false) }
       }
     }
+    judgePending(farPass: false)
   }
 
   /// The near misses, job type by job type, best bound first, until the list is full and no
@@ -302,9 +310,10 @@ struct VacancyScan {
         bound.start = facts.startFeature(entry.tests)
         if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { continue }
         let slot = Int(entry.slot)
-        if gate.passes(slot) { judge(slot, farPass: false) }
+        if gate.passes(slot) { enqueue(slot, farPass: false) }
       }
     }
+    judgePending(farPass: false)
   }
 
   /// The disc within which a near miss within reach, whose features are at most `best`
@@ -337,6 +346,7 @@ struct VacancyScan {
     list.pointee.forEachCandidate(needs: facts.needs, workdays: facts.workdays, registered: facts.registered) { entry in
       considerBeyondReach(entry, best: best, preferredCount: count, facts: facts, gate: gate)
     }
+    judgePending(farPass: true)
   }
 
   /// One entry of a far list (whose required skills she holds): judged if the entry cannot
@@ -354,70 +364,80 @@ struct VacancyScan {
     bound.start = facts.startFeature(entry.tests)
     if self.near.excludes(bound: weights.score(bound, total: totalWeight)) { return }
     let slot = Int(entry.slot)
-    if gate.passes(slot) { judge(slot, farPass: true) }
+    if gate.passes(slot) { enqueue(slot, farPass: true) }
   }
 
-  /// Judges one vacancy that passed the filters. In the first pass (`farPass` false) only
-  /// pairs within reach count; in the second only those beyond it, as near misses.
+  /// Queues one vacancy that passed the filters for `judge`; the batch is judged when full,
+  /// and at the end of every visit (`judgePending`).
   @inline(__always)
-  mutating func judge(_ slot: Int, farPass: Bool) {
-    // Fields are read through the pointer as they are needed, not the row copied whole.
+  mutating func enqueue(_ slot: Int, farPass: Bool) {
+    pending[pendingCount].slot = slot
+    pendingCount += 1
+    if pendingCount == PendingJudge.batch { judgePending(farPass: farPass) }
+  }
+
+  /// Judges the queued vacancies: first what their rows' inline bits tell (`rowVerdict`, with
+  /// no branch on what it reads), then each in turn.
+  mutating func judgePending(farPass: Bool) {
+    let count = pendingCount
+    pendingCount = 0
+    for i in 0..<count { pending[i].verdict = rowVerdict(pending[i].slot) }
+    for i in 0..<count { judge(pending[i].slot, farPass: farPass, verdict: pending[i].verdict) }
+  }
+
+  /// The constraints the row's inline bits tell, the pair's squared chord, and whether a
+  /// constraint that is never waived fails.
+  @inline(__always)
+  func rowVerdict(_ slot: Int) -> RowVerdict {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
-    // Never waived: eligibility and wage value (NaN, unknown or none, compares false).
-    if r.pointee.banenafspraak && !q.registered { return }
-    if q.wageValue < r.pointee.minWageValue { return }
     let dx = q.x - r.pointee.x
     let dy = q.y - r.pointee.y
     let dz = q.z - r.pointee.z
-    let chord2 = dx * dx + dy * dy + dz * dz
+    // Eligibility and wage value (NaN, unknown or none, compares false).
+    let excluded = (r.pointee.banenafspraak && !q.registered) || q.wageValue < r.pointee.minWageValue
+    let startDay = r.pointee.start == nowDay ? today : r.pointee.start
+    var failed: UInt16 = r.pointee.workdays & ~q.workdays != 0 ? Constraint.workdays.bit : 0
+    failed |=
+      max(q.hoursMin, r.pointee.hoursMin) > min(q.hoursMax, r.pointee.hoursMax) ? Constraint.hours.bit : 0
+    failed |=
+      q.educationRank != unknownRank && q.educationRank < r.pointee.minEducationRank ? Constraint.education.bit : 0
+    failed |= Int(q.available) - Int(startDay) > 90 ? Constraint.start.bit : 0
+    failed |= r.pointee.required.isSubset(of: q.skills) ? 0 : Constraint.requiredSkills.bit
+    failed |= q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers) ? Constraint.accommodations.bit : 0
+    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+  }
+
+  /// Judges one vacancy that passed the filters, from its row's verdict. In the first pass
+  /// (`farPass` false) only pairs within reach count; in the second only those beyond it, as
+  /// near misses.
+  @inline(__always)
+  mutating func judge(_ slot: Int, farPass: Bool, verdict: RowVerdict) {
+    if verdict.excluded { return }
+    // Fields are read through the pointer as they are needed, not the row copied whole.
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
+    let chord2 = verdict.chord2
     // A local, so that the closure does not copy the query.
     let here = q.geo
-    let within = reach.contains(chord2: chord2) { here.distanceKm(to: geo[slot]) }
+    let there = verdict.geo
+    let within = reach.contains(chord2: chord2) { here.distanceKm(to: there) }
     if within == farPass { return }
-    var failed: UInt16 = farPass ? Constraint.distance.bit : 0
-    var failures = farPass ? 1 : 0
-
-    if r.pointee.workdays & ~q.workdays != 0 {
-      failed |= Constraint.workdays.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    let sharedMax = min(q.hoursMax, r.pointee.hoursMax)
-    if max(q.hoursMin, r.pointee.hoursMin) > sharedMax {
-      failed |= Constraint.hours.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    if q.educationRank != unknownRank && q.educationRank < r.pointee.minEducationRank {
-      failed |= Constraint.education.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    let startDay = r.pointee.start == nowDay ? today : r.pointee.start
-    let daysLate = Int(q.available) - Int(startDay)
-    if daysLate > 90 {
-      failed |= Constraint.start.bit
-      failures += 1
-      if failures > allowance { return }
-    }
+    var failed = verdict.failed | (farPass ? Constraint.distance.bit : 0)
+    // The codes beyond the inline bits.
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
-    if !r.pointee.required.isSubset(of: q.skills) || !(overflow?.first.isSortedSubset(of: q.skillsHigh) ?? true) {
-      failed |= Constraint.requiredSkills.bit
-      failures += 1
-      if failures > allowance { return }
-    }
-    if q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers)
-      || (!q.needsHigh.isEmpty && !q.needsHigh.isSortedSubset(of: overflow?.third ?? []))
-    {
+    if let overflow, !overflow.first.isSortedSubset(of: q.skillsHigh) { failed |= Constraint.requiredSkills.bit }
+    if !q.needsHigh.isEmpty && !q.needsHigh.isSortedSubset(of: overflow?.third ?? []) {
       failed |= Constraint.accommodations.bit
-      failures += 1
-      if failures > allowance { return }
     }
+    let failures = failed.nonzeroBitCount
+    if failures > allowance { return }
     if failures == 0 {
       // The near-miss pass leaves the matches to the first.
       if allowance == 1 { return }
       feasible += 1
     }
+    let sharedMax = min(q.hoursMax, r.pointee.hoursMax)
+    let startDay = r.pointee.start == nowDay ? today : r.pointee.start
+    let daysLate = Int(q.available) - Int(startDay)
 
     var matched = r.pointee.preferred.intersectionCount(q.skills)
     if let overflow, !q.skillsHigh.isEmpty { matched += overflow.second.sortedIntersectionCount(q.skillsHigh) }
@@ -446,7 +466,7 @@ struct VacancyScan {
     } else {
       guard near.admits(score: weights.score(features, total: totalWeight)) else { return }
     }
-    let distanceKm = q.geo.distanceKm(to: geo[slot])
+    let distanceKm = q.geo.distanceKm(to: there)
     features.distance = PairFeatures.distance(distanceKm, limit: travelKm)
     let score = weights.score(features, total: totalWeight)
     let entry = TopK.Entry(slot: slot, score: score, features: features, distanceKm: distanceKm, failed: failed)
