@@ -279,81 +279,92 @@ struct SeekerScan {
     let (latest, today, maxFloor, minCeil) = (latestStart, today, hoursMax2Floor, hoursMin2Ceil)
     let wageFloor256 = wageFloor256
     withUnsafeTemporaryAllocation(of: UInt16.self, capacity: SeekerScan.chunk) { survivors in
-      withUnsafeTemporaryAllocation(of: PendingPair.self, capacity: SeekerScan.pendingCapacity) { pending in
-        var pendingCount = 0
-        for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
-          let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
-          cells.forEachRun(in: window) { entries in
-            // Per chunk of entries, the tests the entry can tell run without a branch (whether
-            // an entry passes is all but random, so branches would mostly be mispredicted),
-            // keeping the positions of those that pass: first the integer tests on every
-            // entry, then the wage value and the distance on those that passed. The survivors
-            // then go on, with branches. The comparisons are written as subtractions whose
-            // sign is the failure, so that the compiler cannot turn them back into branches.
-            var first = 0
-            while first < entries.count {
-              let end = min(first + SeekerScan.chunk, entries.count)
-              var passed = 0
-              for i in first..<end {
-                let entry = entries[i]
-                let available = entry.available == nowDay ? today : entry.available
-                // Inexact hours (0 and 255) never fail here.
-                let fails =
-                  entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
-                  | UInt32(unregistered & ~entry.registeredBit)
-                  | negative(
-                    (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
-                      | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
-                survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
-                passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
-              }
-              var count = 0
-              for k in 0..<passed {
-                let position = survivors[k]
-                let entry = entries[first + Int(position)]
-                let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
-                // An unknown wage value (65,535) or no minimum (−∞) never fails.
-                let fails =
-                  negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
-                survivors[count] = position
-                count &+= 1 &- Int(fails)
-              }
-              for k in 0..<count {
-                let entry = entries[first + Int(survivors[k])]
-                let chord2 = entry.chord2(to: point)
-                let reach = min(entry.reachHigh, limit)
-                let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
-                let slot = Int(entry.slot)
-                // Certainly feasible: inside the reach by more than the rounding of the entry's
-                // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
-                // certainly high enough. Counted here; judged only if its score could enter
-                // the list.
-                if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
-                  && chord2 <= within * within
-                {
-                  if checksRequired && !holdsRequired(slot) { continue }
-                  feasible += 1
-                  let matched = matchedBound(entry)
-                  if matched < topGate.minMatched(top) { continue }
-                  let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
-                  let score = weights.score(bound, total: totalWeight)
-                  if score < topFloor { continue }
-                  pending[pendingCount] = PendingPair(
-                    bound: score, distance: bound.distance, slot: slot,
-                    available: entry.available == nowDay ? today : entry.available,
-                    start: q.start, hoursMax2: entry.hoursMax2)
-                  pendingCount += 1
-                  if pendingCount == pending.count { scorePending(pending, count: &pendingCount) }
-                  continue
+      withUnsafeTemporaryAllocation(of: Bool.self, capacity: SeekerScan.chunk) { held in
+        withUnsafeTemporaryAllocation(of: PendingPair.self, capacity: SeekerScan.pendingCapacity) { pending in
+          var pendingCount = 0
+          for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+            let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
+            cells.forEachRun(in: window) { entries in
+              // Per chunk of entries, the tests the entry can tell run without a branch (whether
+              // an entry passes is all but random, so branches would mostly be mispredicted),
+              // keeping the positions of those that pass: first the integer tests on every
+              // entry, then the wage value and the distance on those that passed. The survivors
+              // then go on, with branches. The comparisons are written as subtractions whose
+              // sign is the failure, so that the compiler cannot turn them back into branches.
+              var first = 0
+              while first < entries.count {
+                let end = min(first + SeekerScan.chunk, entries.count)
+                var passed = 0
+                for i in first..<end {
+                  let entry = entries[i]
+                  let available = entry.available == nowDay ? today : entry.available
+                  // Inexact hours (0 and 255) never fail here.
+                  let fails =
+                    entry.needs & ~offers | required & ~entry.skills | UInt32(workdays & ~entry.workdays)
+                    | UInt32(unregistered & ~entry.registeredBit)
+                    | negative(
+                      (Int(entry.educationRank8) &- minEducation) | (latest &- Int(available))
+                        | (maxFloor &- Int(entry.hoursMin2)) | (Int(entry.hoursMax2) &- minCeil))
+                  survivors[passed] = UInt16(truncatingIfNeeded: i &- first)
+                  passed &+= 1 &- Int(truncatingIfNeeded: (fails | (0 &- fails)) >> 31)
                 }
-                if passes(slot) { enqueue(slot, farPass: false) }
+                var count = 0
+                for k in 0..<passed {
+                  let position = survivors[k]
+                  let entry = entries[first + Int(position)]
+                  let reach = min(entry.reachHigh, limit) + SeekerEntry.chordSlack
+                  // An unknown wage value (65,535) or no minimum (−∞) never fails.
+                  let fails =
+                    negative(entry.wageHigh256 - wageFloor256) | negative(reach * reach - entry.chord2(to: point))
+                  survivors[count] = position
+                  count &+= 1 &- Int(fails)
+                }
+                // Whether each holds the required skills below 256 (when the grid's key tells only
+                // one of them): the rows are read one after the other, so that their cache misses
+                // overlap.
+                if checksRequired && entryDecides {
+                  for k in 0..<count {
+                    let slot = Int(entries[first + Int(survivors[k])].slot)
+                    held[k] = q.required.isSubset(of: rows.baseAddress.unsafelyUnwrapped[slot].skills)
+                  }
+                }
+                for k in 0..<count {
+                  let entry = entries[first + Int(survivors[k])]
+                  let chord2 = entry.chord2(to: point)
+                  let reach = min(entry.reachHigh, limit)
+                  let within = min(entry.reachLow, limit) - SeekerEntry.chordSlack
+                  let slot = Int(entry.slot)
+                  // Certainly feasible: inside the reach by more than the rounding of the entry's
+                  // position and reach (`chordSlack`, 190 m), exact hours, and a wage value
+                  // certainly high enough. Counted here; judged only if its score could enter
+                  // the list.
+                  if entryDecides && entry.hoursExact && entry.wageLow256 >= wageFloor256 && within > 0
+                    && chord2 <= within * within
+                  {
+                    if checksRequired && !(held[k] && holdsRequiredHigh(slot)) { continue }
+                    feasible += 1
+                    let matched = matchedBound(entry)
+                    if matched < topGate.minMatched(top) { continue }
+                    let bound = entryFeatures(entry, matched: matched, chord2: chord2, reach: reach)
+                    let score = weights.score(bound, total: totalWeight)
+                    if score < topFloor { continue }
+                    pending[pendingCount] = PendingPair(
+                      bound: score, distance: bound.distance, slot: slot,
+                      available: entry.available == nowDay ? today : entry.available,
+                      start: q.start, hoursMax2: entry.hoursMax2)
+                    pendingCount += 1
+                    if pendingCount == pending.count { scorePending(pending, count: &pendingCount) }
+                    continue
+                  }
+                  if passes(slot) { enqueue(slot, farPass: false) }
+                }
+                first = end
               }
-              first = end
             }
           }
+          judgePending(farPass: false)
+          if pendingCount > 0 { scorePending(pending, count: &pendingCount) }
         }
-        judgePending(farPass: false)
-        if pendingCount > 0 { scorePending(pending, count: &pendingCount) }
       }
     }
   }
@@ -493,13 +504,12 @@ struct SeekerScan {
     judgePending(farPass: true)
   }
 
-  /// Whether the seeker holds every required skill, from her row's skills alone.
+  /// Whether the seeker holds every required skill from 256 up (her row's overflow codes).
   @inline(__always)
-  func holdsRequired(_ slot: Int) -> Bool {
-    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
-    if !q.required.isSubset(of: r.pointee.skills) { return false }
+  func holdsRequiredHigh(_ slot: Int) -> Bool {
     if q.requiredHigh.isEmpty { return true }
-    return q.requiredHigh.isSortedSubset(of: r.pointee.overflow == 0 ? [] : overflows[r.pointee.overflow].first)
+    let overflow = rows.baseAddress.unsafelyUnwrapped[slot].overflow
+    return q.requiredHigh.isSortedSubset(of: overflow == 0 ? [] : overflows[overflow].first)
   }
 
   /// An upper bound of the preferred skills an entry's seeker holds: their folded overlap,
@@ -540,7 +550,9 @@ struct SeekerScan {
 
   /// Scores the pending pairs best bound first, until a bound falls below the list's worst
   /// score: the rest cannot enter. Best first, most pairs are never read from their rows.
-  /// The pairs come off a binary heap built in place (a sort would allocate).
+  /// The pairs come off a binary heap built in place (a sort would allocate), eight at a
+  /// time: their rows' skills and their positions are read one after the other, so that the
+  /// cache misses overlap, and then each is scored in turn while its bound can still enter.
   mutating func scorePending(_ pending: UnsafeMutableBufferPointer<PendingPair>, count: inout Int) {
     @inline(__always) func siftDown(_ start: Int, _ end: Int) {
       var parent = start
@@ -556,32 +568,46 @@ struct SeekerScan {
     }
     var end = count
     for start in stride(from: end / 2 - 1, through: 0, by: -1) { siftDown(start, end) }
-    while end > 0 && Double(pending[0].bound) >= topFloor {
-      let pair = pending[0]
-      let bound = FeatureValues(
-        skills: 1, distance: Double(pair.distance), hours: q.hoursFeature(maxHalfHours: pair.hoursMax2),
-        preference: 1, experience: 1, start: PairFeatures.start(daysLate: Int(pair.daysLate)))
-      judgeFeasible(Int(pair.slot), bound)
-      end -= 1
-      pending.swapAt(0, end)
-      siftDown(0, end)
+    withUnsafeTemporaryAllocation(of: ScoredPair.self, capacity: 8) { next in
+      while end > 0 && Double(pending[0].bound) >= topFloor {
+        var taken = 0
+        while taken < next.count && end > 0 && Double(pending[0].bound) >= topFloor {
+          let pair = pending[0]
+          let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: Int(pair.slot))
+          next[taken] = ScoredPair(
+            pair: pair, matched: r.pointee.skills.intersectionCount(q.preferred), geo: geo[Int(pair.slot)])
+          taken += 1
+          end -= 1
+          pending.swapAt(0, end)
+          siftDown(0, end)
+        }
+        for i in 0..<taken {
+          let pair = next[i].pair
+          // Taken best first: once one cannot enter, neither can the rest.
+          if Double(pair.bound) < topFloor { break }
+          let bound = FeatureValues(
+            skills: 1, distance: Double(pair.distance), hours: q.hoursFeature(maxHalfHours: pair.hoursMax2),
+            preference: 1, experience: 1, start: PairFeatures.start(daysLate: Int(pair.daysLate)))
+          judgeFeasible(Int(pair.slot), bound, matched: next[i].matched, geo: next[i].geo)
+        }
+      }
     }
     count = 0
   }
 
-  /// Scores a pair its entry told feasible (and counted), from `bound` (`entryFeatures`):
-  /// reads only the skills and preferences of the row, and the position for the distance
-  /// once the score could still enter the list.
+  /// Scores a pair its entry told feasible (and counted), from `bound` (`entryFeatures`), the
+  /// preferred skills below 256 she holds and her position: reads only the preferences of
+  /// the row, and the distance once the score could still enter the list.
   @inline(__always)
-  mutating func judgeFeasible(_ slot: Int, _ bound: FeatureValues) {
+  mutating func judgeFeasible(_ slot: Int, _ bound: FeatureValues, matched: Int, geo there: GeoRow) {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
     var features = bound
-    features.skills = q.skillsFeature(r, overflow)
+    features.skills = q.skillsFeature(matched: matched, overflow)
     features.preference = preferenceFeature(r, overflow, jobType: q.jobType, sector: q.sector)
     features.experience = experienceFeature(r, overflow, jobType: q.jobType)
     guard top.admits(score: weights.score(features, total: totalWeight)) else { return }
-    let distanceKm = geo[slot].distanceKm(to: q.geo)
+    let distanceKm = there.distanceKm(to: q.geo)
     features.distance = PairFeatures.distance(distanceKm, limit: min(r.pointee.maxTravelKm, maxKm))
     let score = weights.score(features, total: totalWeight)
     guard top.admits(score: score) else { return }
@@ -729,7 +755,13 @@ func experienceFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?,
 extension VacancyQuery {
   @inline(__always)
   func skillsFeature(_ r: UnsafePointer<SeekerRow>, _ overflow: CodeOverflow?) -> Double {
-    var matched = r.pointee.skills.intersectionCount(preferred)
+    skillsFeature(matched: r.pointee.skills.intersectionCount(preferred), overflow)
+  }
+
+  /// The skills feature of a seeker who holds `matched` of the preferred skills below 256.
+  @inline(__always)
+  func skillsFeature(matched: Int, _ overflow: CodeOverflow?) -> Double {
+    var matched = matched
     if let overflow, !preferredHigh.isEmpty { matched += overflow.first.sortedIntersectionCount(preferredHigh) }
     return PairFeatures.skills(matched: matched, preferred: preferredCount)
   }
@@ -759,6 +791,14 @@ struct PendingPair {
     daysLate = Int8(clamping: max(-1, Int(available) - Int(start)))
     self.hoursMax2 = hoursMax2
   }
+}
+
+/// A pair taken off the heap of `PendingPair`s, with the preferred skills below 256 the
+/// seeker holds and her position, read from her row and `geo` before it is scored.
+struct ScoredPair {
+  var pair: PendingPair
+  var matched: Int
+  var geo: GeoRow
 }
 
 /// `x` in single precision, rounded up.
