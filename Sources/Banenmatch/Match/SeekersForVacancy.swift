@@ -624,25 +624,39 @@ struct SeekerScan {
     if judgeCount == PendingJudge.batch { judgePending(farPass: farPass) }
   }
 
-  /// Judges the queued seekers: first what their rows' inline bits tell (`rowVerdict`, with
-  /// no branch on what it reads), then each in turn.
+  /// Judges the queued seekers: first what their rows' inline bits tell (`rowVerdict`), then
+  /// each in turn.
   mutating func judgePending(farPass: Bool) {
     let count = judgeCount
     judgeCount = 0
     for i in 0..<count { judges[i].verdict = rowVerdict(judges[i].slot) }
+    for i in 0..<count { rowVerdictRest(&judges[i].verdict, judges[i].slot) }
     for i in 0..<count { judge(judges[i].slot, farPass: farPass, verdict: judges[i].verdict) }
   }
 
-  /// The constraints the row's inline bits tell, the pair's squared chord, and whether a
-  /// constraint that is never waived fails.
+  /// What the row tells from each of its cache lines: the squared chord, the position,
+  /// whether eligibility or wage value fails (never waived), required skills and
+  /// accommodations. Read for the whole batch in a loop of its own, with no branch on what it
+  /// reads, so that the rows' misses overlap.
   @inline(__always)
   func rowVerdict(_ slot: Int) -> RowVerdict {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let dx = r.pointee.x - q.x
     let dy = r.pointee.y - q.y
     let dz = r.pointee.z - q.z
-    // Eligibility and wage value (NaN, unknown or none, compares false).
+    // NaN (unknown, or none) compares false.
     let excluded = (q.banenafspraak && !r.pointee.registered) || r.pointee.wageValue < q.minWageValue
+    var failed: UInt16 =
+      q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills) ? Constraint.requiredSkills.bit : 0
+    failed |= r.pointee.needs.isSubset(of: q.offers) ? 0 : Constraint.accommodations.bit
+    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+  }
+
+  /// The rest of the constraints the row's inline bits tell: workdays, hours, education and
+  /// start (the row's lines are in the caches by now).
+  @inline(__always)
+  func rowVerdictRest(_ verdict: inout RowVerdict, _ slot: Int) {
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let available = r.pointee.available == nowDay ? today : r.pointee.available
     var failed: UInt16 = q.workdays & ~r.pointee.workdays != 0 ? Constraint.workdays.bit : 0
     failed |=
@@ -651,9 +665,7 @@ struct SeekerScan {
       r.pointee.educationRank != unknownRank && r.pointee.educationRank < q.minEducationRank
       ? Constraint.education.bit : 0
     failed |= Int(available) - Int(q.start) > 90 ? Constraint.start.bit : 0
-    failed |= q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills) ? Constraint.requiredSkills.bit : 0
-    failed |= r.pointee.needs.isSubset(of: q.offers) ? 0 : Constraint.accommodations.bit
-    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+    verdict.failed |= failed
   }
 
   /// Judges one seeker that passed the filters, from her row's verdict: within reach in the

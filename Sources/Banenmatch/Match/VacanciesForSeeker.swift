@@ -376,25 +376,38 @@ struct VacancyScan {
     if pendingCount == PendingJudge.batch { judgePending(farPass: farPass) }
   }
 
-  /// Judges the queued vacancies: first what their rows' inline bits tell (`rowVerdict`, with
-  /// no branch on what it reads), then each in turn.
+  /// Judges the queued vacancies: first what their rows' inline bits tell (`rowVerdict`),
+  /// then each in turn.
   mutating func judgePending(farPass: Bool) {
     let count = pendingCount
     pendingCount = 0
     for i in 0..<count { pending[i].verdict = rowVerdict(pending[i].slot) }
+    for i in 0..<count { rowVerdictRest(&pending[i].verdict, pending[i].slot) }
     for i in 0..<count { judge(pending[i].slot, farPass: farPass, verdict: pending[i].verdict) }
   }
 
-  /// The constraints the row's inline bits tell, the pair's squared chord, and whether a
-  /// constraint that is never waived fails.
+  /// What the row tells from each of its cache lines: the squared chord, the position,
+  /// whether eligibility or wage value fails (never waived), required skills and
+  /// accommodations. Read for the whole batch in a loop of its own, with no branch on what it
+  /// reads, so that the rows' misses overlap.
   @inline(__always)
   func rowVerdict(_ slot: Int) -> RowVerdict {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let dx = q.x - r.pointee.x
     let dy = q.y - r.pointee.y
     let dz = q.z - r.pointee.z
-    // Eligibility and wage value (NaN, unknown or none, compares false).
+    // NaN (unknown, or none) compares false.
     let excluded = (r.pointee.banenafspraak && !q.registered) || q.wageValue < r.pointee.minWageValue
+    var failed: UInt16 = r.pointee.required.isSubset(of: q.skills) ? 0 : Constraint.requiredSkills.bit
+    failed |= q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers) ? Constraint.accommodations.bit : 0
+    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+  }
+
+  /// The rest of the constraints the row's inline bits tell: workdays, hours, education and
+  /// start (the row's lines are in the caches by now).
+  @inline(__always)
+  func rowVerdictRest(_ verdict: inout RowVerdict, _ slot: Int) {
+    let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let startDay = r.pointee.start == nowDay ? today : r.pointee.start
     var failed: UInt16 = r.pointee.workdays & ~q.workdays != 0 ? Constraint.workdays.bit : 0
     failed |=
@@ -402,9 +415,7 @@ struct VacancyScan {
     failed |=
       q.educationRank != unknownRank && q.educationRank < r.pointee.minEducationRank ? Constraint.education.bit : 0
     failed |= Int(q.available) - Int(startDay) > 90 ? Constraint.start.bit : 0
-    failed |= r.pointee.required.isSubset(of: q.skills) ? 0 : Constraint.requiredSkills.bit
-    failed |= q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers) ? Constraint.accommodations.bit : 0
-    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+    verdict.failed |= failed
   }
 
   /// Judges one vacancy that passed the filters, from its row's verdict. In the first pass
