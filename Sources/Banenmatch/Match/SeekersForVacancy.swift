@@ -645,7 +645,9 @@ struct SeekerScan {
     let dy = r.pointee.y - q.y
     let dz = r.pointee.z - q.z
     // NaN (unknown, or none) compares false.
-    let excluded = (q.banenafspraak && !r.pointee.registered) || r.pointee.wageValue < q.minWageValue
+    // As bits, not `&&`, which would branch on the row.
+    let ineligible = (q.banenafspraak ? 1 : 0) & (r.pointee.registered ? 0 : 1)
+    let excluded = ineligible | (r.pointee.wageValue < q.minWageValue ? 1 : 0) != 0
     var failed: UInt16 =
       q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills) ? Constraint.requiredSkills.bit : 0
     failed |= r.pointee.needs.isSubset(of: q.offers) ? 0 : Constraint.accommodations.bit

@@ -397,7 +397,9 @@ struct VacancyScan {
     let dy = q.y - r.pointee.y
     let dz = q.z - r.pointee.z
     // NaN (unknown, or none) compares false.
-    let excluded = (r.pointee.banenafspraak && !q.registered) || q.wageValue < r.pointee.minWageValue
+    // As bits, not `&&`, which would branch on the row.
+    let ineligible = (r.pointee.banenafspraak ? 1 : 0) & (q.registered ? 0 : 1)
+    let excluded = ineligible | (q.wageValue < r.pointee.minWageValue ? 1 : 0) != 0
     var failed: UInt16 = r.pointee.required.isSubset(of: q.skills) ? 0 : Constraint.requiredSkills.bit
     failed |= q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers) ? Constraint.accommodations.bit : 0
     return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
