@@ -156,7 +156,7 @@ extension MatchIndex {
 }
 
 /// One vacancy query's state: the vacancy, the seekers' rows, and the lists being filled.
-struct SeekerScan {
+struct SeekerScan: BatchJudging {
   let q: VacancyQuery
   let rows: UnsafeBufferPointer<SeekerRow>
   let geo: UnsafeBufferPointer<GeoRow>
@@ -568,13 +568,13 @@ struct SeekerScan {
     }
     var end = count
     for start in stride(from: end / 2 - 1, through: 0, by: -1) { siftDown(start, end) }
-    withUnsafeTemporaryAllocation(of: ScoredPair.self, capacity: 8) { next in
+    withUnsafeTemporaryAllocation(of: TakenPair.self, capacity: 8) { next in
       while end > 0 && Double(pending[0].bound) >= topFloor {
         var taken = 0
         while taken < next.count && end > 0 && Double(pending[0].bound) >= topFloor {
           let pair = pending[0]
           let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: Int(pair.slot))
-          next[taken] = ScoredPair(
+          next[taken] = TakenPair(
             pair: pair, matched: r.pointee.skills.intersectionCount(q.preferred), geo: geo[Int(pair.slot)])
           taken += 1
           end -= 1
@@ -596,8 +596,9 @@ struct SeekerScan {
   }
 
   /// Scores a pair its entry told feasible (and counted), from `bound` (`entryFeatures`), the
-  /// preferred skills below 256 she holds and her position: reads only the preferences of
-  /// the row, and the distance once the score could still enter the list.
+  /// preferred skills below 256 she holds and her position: reads from the row only her
+  /// preferences and experience (and codes beyond the inline bits, if any), and her travel
+  /// distance and the haversine once the score could still enter the list.
   @inline(__always)
   mutating func judgeFeasible(_ slot: Int, _ bound: FeatureValues, matched: Int, geo there: GeoRow) {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
@@ -615,43 +616,21 @@ struct SeekerScan {
     if top.isFull { topFloor = top.worstScore }
   }
 
-  /// Queues one seeker that passed the filters for `judge`; the batch is judged when full,
-  /// and at the end of every visit (`judgePending`).
-  @inline(__always)
-  mutating func enqueue(_ slot: Int, farPass: Bool) {
-    judges[judgeCount].slot = slot
-    judgeCount += 1
-    if judgeCount == PendingJudge.batch { judgePending(farPass: farPass) }
-  }
-
-  /// Judges the queued seekers: first what their rows' inline bits tell (`rowVerdict`), then
-  /// each in turn.
-  mutating func judgePending(farPass: Bool) {
-    let count = judgeCount
-    judgeCount = 0
-    for i in 0..<count { judges[i].verdict = rowVerdict(judges[i].slot) }
-    for i in 0..<count { rowVerdictRest(&judges[i].verdict, judges[i].slot) }
-    for i in 0..<count { judge(judges[i].slot, farPass: farPass, verdict: judges[i].verdict) }
-  }
-
-  /// What the row tells from each of its cache lines: the squared chord, the position,
-  /// whether eligibility or wage value fails (never waived), required skills and
-  /// accommodations. Read for the whole batch in a loop of its own, with no branch on what it
-  /// reads, so that the rows' misses overlap.
+  /// What the row tells from each of its cache lines: the squared chord, eligibility and
+  /// wage value (never waived), required skills and accommodations, and the position from
+  /// `geo`. Read for the whole batch in a loop of its own that does little else, so that the
+  /// rows' misses overlap.
   @inline(__always)
   func rowVerdict(_ slot: Int) -> RowVerdict {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let dx = r.pointee.x - q.x
     let dy = r.pointee.y - q.y
     let dz = r.pointee.z - q.z
-    // NaN (unknown, or none) compares false.
-    // As bits, not `&&`, which would branch on the row.
-    let ineligible = (q.banenafspraak ? 1 : 0) & (r.pointee.registered ? 0 : 1)
-    let excluded = ineligible | (r.pointee.wageValue < q.minWageValue ? 1 : 0) != 0
-    var failed: UInt16 =
-      q.requiredUnknown || !q.required.isSubset(of: r.pointee.skills) ? Constraint.requiredSkills.bit : 0
-    failed |= r.pointee.needs.isSubset(of: q.offers) ? 0 : Constraint.accommodations.bit
-    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+    return RowVerdict(
+      chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], banenafspraak: q.banenafspraak,
+      registered: r.pointee.registered, wageValue: r.pointee.wageValue, minWageValue: q.minWageValue,
+      holdsRequired: !q.requiredUnknown && q.required.isSubset(of: r.pointee.skills),
+      offersNeeds: r.pointee.needs.isSubset(of: q.offers))
   }
 
   /// The rest of the constraints the row's inline bits tell: workdays, hours, education and
@@ -660,21 +639,18 @@ struct SeekerScan {
   func rowVerdictRest(_ verdict: inout RowVerdict, _ slot: Int) {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let available = r.pointee.available == nowDay ? today : r.pointee.available
-    var failed: UInt16 = q.workdays & ~r.pointee.workdays != 0 ? Constraint.workdays.bit : 0
-    failed |=
-      max(r.pointee.hoursMin, q.hoursMin) > min(r.pointee.hoursMax, q.hoursMax) ? Constraint.hours.bit : 0
-    failed |=
-      r.pointee.educationRank != unknownRank && r.pointee.educationRank < q.minEducationRank
-      ? Constraint.education.bit : 0
-    failed |= Int(available) - Int(q.start) > 90 ? Constraint.start.bit : 0
-    verdict.failed |= failed
+    verdict.failed |= scheduleFailures(
+      workdays: r.pointee.workdays, requiredWorkdays: q.workdays, hoursMin: r.pointee.hoursMin,
+      hoursMax: r.pointee.hoursMax, vacancyHoursMin: q.hoursMin, vacancyHoursMax: q.hoursMax,
+      educationRank: r.pointee.educationRank, minEducationRank: q.minEducationRank,
+      daysLate: Int(available) - Int(q.start))
   }
 
   /// Judges one seeker that passed the filters, from her row's verdict: within reach in the
   /// first pass, beyond it (as a near miss) in the second.
   @inline(__always)
   mutating func judge(_ slot: Int, farPass: Bool, verdict: RowVerdict) {
-    if verdict.excluded { return }
+    if verdict.failed & RowVerdict.neverWaived != 0 { return }
     // Fields are read through the pointer as they are needed, not the row copied whole.
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let chord2 = verdict.chord2
@@ -809,7 +785,7 @@ struct PendingPair {
 
 /// A pair taken off the heap of `PendingPair`s, with the preferred skills below 256 the
 /// seeker holds and her position, read from her row and `geo` before it is scored.
-struct ScoredPair {
+struct TakenPair {
   var pair: PendingPair
   var matched: Int
   var geo: GeoRow

@@ -54,9 +54,9 @@ extension MatchIndex {
       geoArray.withUnsafeBufferPointer { geo in
         idArray.withUnsafeBufferPointer { ids in
           keyArray.withUnsafeBufferPointer { keys in
-            withUnsafeTemporaryAllocation(of: PendingJudge.self, capacity: PendingJudge.batch) { pending in
+            withUnsafeTemporaryAllocation(of: PendingJudge.self, capacity: PendingJudge.batch) { judges in
               var scan = VacancyScan(
-                q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, pending: pending,
+                q: q, rows: rows, geo: geo, ids: ids, keys: keys, overflows: overflows, judges: judges,
                 options: options, filters: filters, travelKm: travelKm)
               // The grids through pointers: passed by value, a grid was copied for each visit
               // (about 47 per query).
@@ -174,7 +174,7 @@ enum QueryRecord<Record> {
 }
 
 /// One seeker query's state: the seeker, the vacancies' rows, and the lists being filled.
-struct VacancyScan {
+struct VacancyScan: BatchJudging {
   let q: SeekerQuery
   let rows: UnsafeBufferPointer<VacancyRow>
   let geo: UnsafeBufferPointer<GeoRow>
@@ -182,8 +182,8 @@ struct VacancyScan {
   let keys: UnsafeBufferPointer<VacancyKeys>
   let overflows: OverflowTable
   /// The vacancies waiting to be judged (`enqueue`), at most `PendingJudge.batch`.
-  let pending: UnsafeMutableBufferPointer<PendingJudge>
-  var pendingCount = 0
+  let judges: UnsafeMutableBufferPointer<PendingJudge>
+  var judgeCount = 0
   let filters: CompiledFilters
   let restricted: Bool
   let weights: Weights
@@ -203,7 +203,7 @@ struct VacancyScan {
   init(
     q: SeekerQuery, rows: UnsafeBufferPointer<VacancyRow>, geo: UnsafeBufferPointer<GeoRow>,
     ids: UnsafeBufferPointer<String>, keys: UnsafeBufferPointer<VacancyKeys>, overflows: OverflowTable,
-    pending: UnsafeMutableBufferPointer<PendingJudge>, options: MatchOptions, filters: CompiledFilters,
+    judges: UnsafeMutableBufferPointer<PendingJudge>, options: MatchOptions, filters: CompiledFilters,
     travelKm: Double
   ) {
     self.q = q
@@ -212,7 +212,7 @@ struct VacancyScan {
     self.ids = ids
     self.keys = keys
     self.overflows = overflows
-    self.pending = pending
+    self.judges = judges
     self.filters = filters
     restricted = filters.restrictsVacancies
     weights = options.weights
@@ -367,42 +367,21 @@ struct VacancyScan {
     if gate.passes(slot) { enqueue(slot, farPass: true) }
   }
 
-  /// Queues one vacancy that passed the filters for `judge`; the batch is judged when full,
-  /// and at the end of every visit (`judgePending`).
-  @inline(__always)
-  mutating func enqueue(_ slot: Int, farPass: Bool) {
-    pending[pendingCount].slot = slot
-    pendingCount += 1
-    if pendingCount == PendingJudge.batch { judgePending(farPass: farPass) }
-  }
-
-  /// Judges the queued vacancies: first what their rows' inline bits tell (`rowVerdict`),
-  /// then each in turn.
-  mutating func judgePending(farPass: Bool) {
-    let count = pendingCount
-    pendingCount = 0
-    for i in 0..<count { pending[i].verdict = rowVerdict(pending[i].slot) }
-    for i in 0..<count { rowVerdictRest(&pending[i].verdict, pending[i].slot) }
-    for i in 0..<count { judge(pending[i].slot, farPass: farPass, verdict: pending[i].verdict) }
-  }
-
-  /// What the row tells from each of its cache lines: the squared chord, the position,
-  /// whether eligibility or wage value fails (never waived), required skills and
-  /// accommodations. Read for the whole batch in a loop of its own, with no branch on what it
-  /// reads, so that the rows' misses overlap.
+  /// What the row tells from each of its cache lines: the squared chord, eligibility and
+  /// wage value (never waived), required skills and accommodations, and the position from
+  /// `geo`. Read for the whole batch in a loop of its own that does little else, so that the
+  /// rows' misses overlap.
   @inline(__always)
   func rowVerdict(_ slot: Int) -> RowVerdict {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let dx = q.x - r.pointee.x
     let dy = q.y - r.pointee.y
     let dz = q.z - r.pointee.z
-    // NaN (unknown, or none) compares false.
-    // As bits, not `&&`, which would branch on the row.
-    let ineligible = (r.pointee.banenafspraak ? 1 : 0) & (q.registered ? 0 : 1)
-    let excluded = ineligible | (q.wageValue < r.pointee.minWageValue ? 1 : 0) != 0
-    var failed: UInt16 = r.pointee.required.isSubset(of: q.skills) ? 0 : Constraint.requiredSkills.bit
-    failed |= q.needsUnknown || !q.needs.isSubset(of: r.pointee.offers) ? Constraint.accommodations.bit : 0
-    return RowVerdict(chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], failed: failed, excluded: excluded)
+    return RowVerdict(
+      chord2: dx * dx + dy * dy + dz * dz, geo: geo[slot], banenafspraak: r.pointee.banenafspraak,
+      registered: q.registered, wageValue: q.wageValue, minWageValue: r.pointee.minWageValue,
+      holdsRequired: r.pointee.required.isSubset(of: q.skills),
+      offersNeeds: !q.needsUnknown && q.needs.isSubset(of: r.pointee.offers))
   }
 
   /// The rest of the constraints the row's inline bits tell: workdays, hours, education and
@@ -411,13 +390,10 @@ struct VacancyScan {
   func rowVerdictRest(_ verdict: inout RowVerdict, _ slot: Int) {
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let startDay = r.pointee.start == nowDay ? today : r.pointee.start
-    var failed: UInt16 = r.pointee.workdays & ~q.workdays != 0 ? Constraint.workdays.bit : 0
-    failed |=
-      max(q.hoursMin, r.pointee.hoursMin) > min(q.hoursMax, r.pointee.hoursMax) ? Constraint.hours.bit : 0
-    failed |=
-      q.educationRank != unknownRank && q.educationRank < r.pointee.minEducationRank ? Constraint.education.bit : 0
-    failed |= Int(q.available) - Int(startDay) > 90 ? Constraint.start.bit : 0
-    verdict.failed |= failed
+    verdict.failed |= scheduleFailures(
+      workdays: q.workdays, requiredWorkdays: r.pointee.workdays, hoursMin: q.hoursMin, hoursMax: q.hoursMax,
+      vacancyHoursMin: r.pointee.hoursMin, vacancyHoursMax: r.pointee.hoursMax, educationRank: q.educationRank,
+      minEducationRank: r.pointee.minEducationRank, daysLate: Int(q.available) - Int(startDay))
   }
 
   /// Judges one vacancy that passed the filters, from its row's verdict. In the first pass
@@ -425,7 +401,7 @@ struct VacancyScan {
   /// near misses.
   @inline(__always)
   mutating func judge(_ slot: Int, farPass: Bool, verdict: RowVerdict) {
-    if verdict.excluded { return }
+    if verdict.failed & RowVerdict.neverWaived != 0 { return }
     // Fields are read through the pointer as they are needed, not the row copied whole.
     let r = rows.baseAddress.unsafelyUnwrapped.advanced(by: slot)
     let chord2 = verdict.chord2
