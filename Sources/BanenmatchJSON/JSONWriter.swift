@@ -89,16 +89,33 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func writeDigits(_ value: UInt) {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, written backwards
+    writeDigits(value, point: 0)
+  }
+
+  /// The decimal digits of `value`, with a decimal point before its last `point` digits
+  /// (leading zeros of the fraction written): 1234 with point 2 is 12.34, 5 with point 3 is
+  /// 0.005. The digits are found from the lowest, then appended from the highest, one by one.
+  private mutating func writeDigits(_ value: UInt, point: Int) {
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, lowest first
     var count = 0
     var rest = value
     withUnsafeMutableBytes(of: &digits) { buffer in
       repeat {
-        buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        buffer[count] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
         rest /= 10
         count += 1
       } while rest > 0
-      bytes.append(contentsOf: buffer[(20 - count)..<20])
+      // At least one digit before the point.
+      while count <= point {
+        buffer[count] = UInt8(ascii: "0")
+        count += 1
+      }
+      var position = count
+      while position > 0 {
+        position -= 1
+        if position == point - 1 { bytes.append(UInt8(ascii: ".")) }
+        bytes.append(buffer[position])
+      }
     }
   }
 
@@ -149,26 +166,14 @@ public struct JSONWriter: Sendable {
       return
     }
     if units < 0 { bytes.append(UInt8(ascii: "-")) }
-    let magnitude = UInt(units.magnitude)
-    let unit = UInt(scale)
-    writeDigits(magnitude / unit)
-    var fraction = magnitude % unit
-    guard fraction > 0 else { return }
+    var magnitude = UInt(units.magnitude)
+    // Trailing zeros of the fraction are dropped; an integer prints without one.
     var places = decimals
-    while fraction % 10 == 0 {
-      fraction /= 10
+    while places > 0 && magnitude % 10 == 0 {
+      magnitude /= 10
       places -= 1
     }
-    bytes.append(UInt8(ascii: "."))
-    // Leading zeros of the fraction, then its digits.
-    var width = 1
-    var probe = fraction
-    while probe >= 10 {
-      probe /= 10
-      width += 1
-    }
-    for _ in 0..<(places - width) { bytes.append(UInt8(ascii: "0")) }
-    writeDigits(fraction)
+    writeDigits(magnitude, point: places)
   }
 
   /// Copies JSON text that is already valid (for example an echoed request id).
