@@ -95,6 +95,8 @@ struct CellGrid<Entry: GridEntry>: Sendable {
   static var maxCellsVisited: Int { 1 << 14 }
   /// Cells at most 64 times the finest size.
   static var maxShift: Int { 6 }
+  /// Rows whose runs' bounds `forEachRun` reads before it visits them.
+  static var runBatch: Int { 32 }
 
   /// Cells of at least `degrees` high and 1.5 × `degrees` wide (at least 0.01°): about
   /// square in the Netherlands.
@@ -351,6 +353,12 @@ struct CellGrid<Entry: GridEntry>: Sendable {
   /// Calls `body` with the entries of the window's cells, one run per row of cells (every
   /// entry when `window` is nil), and with the outsiders, wherever they are: the caller's own
   /// distance test sorts them out.
+  ///
+  /// Up to `runBatch` rows at a time: first the rows' cells in `starts`, then their bounds read
+  /// from `starts` in a loop that does nothing else, then their runs. Each row's bounds are a
+  /// cache line of their own (a miss, more often than not); read in the loop that visited the
+  /// runs, each waited for the run before it, and now they are in flight together (DevTimer:
+  /// about 15 % off both queries' medians).
   @inline(__always)
   func forEachRun(in window: GridWindow?, _ body: (UnsafeBufferPointer<Entry>) -> Void) {
     let firstRow = max(window?.rows.lowerBound ?? rowOrigin, rowOrigin)
@@ -358,19 +366,34 @@ struct CellGrid<Entry: GridEntry>: Sendable {
     if firstRow <= lastRow {
       entries.withUnsafeBufferPointer { entries in
         starts.withUnsafeBufferPointer { starts in
-          for row in firstRow...lastRow {
-            var firstColumn = columnOrigin
-            var lastColumn = columnOrigin + columns - 1
-            if let window {
-              guard let reach = self.columns(of: row, in: window) else { continue }
-              firstColumn = max(firstColumn, reach.lowerBound)
-              lastColumn = min(lastColumn, reach.upperBound)
-              if firstColumn > lastColumn { continue }
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.runBatch) { runs in
+            var row = firstRow
+            while row <= lastRow {
+              var count = 0
+              while row <= lastRow && count < Self.runBatch {
+                defer { row += 1 }
+                var firstColumn = columnOrigin
+                var lastColumn = columnOrigin + columns - 1
+                if let window {
+                  guard let reach = self.columns(of: row, in: window) else { continue }
+                  firstColumn = max(firstColumn, reach.lowerBound)
+                  lastColumn = min(lastColumn, reach.upperBound)
+                  if firstColumn > lastColumn { continue }
+                }
+                // Positions in `starts`, below 2²² + 1 (`maxCells`), for now.
+                let base = (row - rowOrigin) * columns - columnOrigin
+                runs[2 * count] = Int32(truncatingIfNeeded: base + firstColumn)
+                runs[2 * count + 1] = Int32(truncatingIfNeeded: base + lastColumn + 1)
+                count += 1
+              }
+              // The loads alone, in a loop of their own, so that the processor has them in
+              // flight together.
+              for k in 0..<(2 * count) { runs[k] = starts[Int(runs[k])] }
+              for k in 0..<count {
+                let (from, to) = (Int(runs[2 * k]), Int(runs[2 * k + 1]))
+                if from < to { body(UnsafeBufferPointer(rebasing: entries[from..<to])) }
+              }
             }
-            let base = (row - rowOrigin) * columns - columnOrigin
-            let from = Int(starts[base + firstColumn])
-            let to = Int(starts[base + lastColumn + 1])
-            if from < to { body(UnsafeBufferPointer(rebasing: entries[from..<to])) }
           }
         }
       }
