@@ -24,6 +24,16 @@ struct PairAnswers {
   func explanation(
     _ entry: TopK.Entry, preferred: PreferredSkills.Listings, has: (UInt32) -> Bool
   ) -> Explanation {
+    explanation(entry, skills: Self.preferredSkills(preferred, has: has))
+  }
+
+  /// The explanation of a pair whose preferred skills, and those the seeker holds, are known.
+  func explanation(_ entry: TopK.Entry, skills: PreferredSkills) -> Explanation {
+    Explanation(values: entry.features, weights: options.weights, skills: skills, distanceKm: entry.distanceKm)
+  }
+
+  /// The vacancy's preferred skills and those the seeker holds, as `explanation` takes them.
+  static func preferredSkills(_ preferred: PreferredSkills.Listings, has: (UInt32) -> Bool) -> PreferredSkills {
     func isRepeat(_ index: Int) -> Bool {
       let code = preferred.code(index)
       return (0..<index).contains { earlier in
@@ -49,7 +59,7 @@ struct PairAnswers {
       }
       skills = PreferredSkills(listings: .lists(held: matched, missing: missing), counted: 0, held: 0)
     }
-    return Explanation(values: entry.features, weights: options.weights, skills: skills, distanceKm: entry.distanceKm)
+    return skills
   }
 
   /// What is missing for the one constraint this near miss fails, from `facts` and, asked for

@@ -99,13 +99,31 @@ extension MatchIndex {
         educationRank: q.educationRank, wageValue: q.wageValue, minEducationRank: r.minEducationRank,
         minWageValue: r.minWageValue)
     }
-    func explanation(_ entry: TopK.Entry) -> Explanation? {
-      guard options.explain else { return nil }
+    /// The explanations of `entries`, in their order, to `body`. First every entry's preferred
+    /// codes (its details: a cache miss of its own), then the skills she holds among them (its
+    /// code list: another), each in a loop that does little else, so that those misses are in
+    /// flight together; built one at a time, each explanation waited for both in turn.
+    func explain(_ entries: [TopK.Entry], _ body: (Int, Explanation) -> Void) {
+      guard options.explain, !entries.isEmpty else { return }
       // The preferred skills as the index keeps them: codes into the vocabulary's names.
-      return answer.explanation(
-        entry, preferred: .vocabulary(codes: vacancyColumns.preferredCodes(entry.slot), names: vocabulary.skills.codes)
-      ) { code in
-        skills.contains(code) || skillsHigh.sortedContains(code)
+      let names = vocabulary.skills.codes
+      withUnsafeTemporaryAllocation(of: PreferredSkills.self, capacity: entries.count) { found in
+        withUnsafeTemporaryAllocation(of: ArraySlice<UInt32>.self, capacity: entries.count) { codes in
+          for (k, entry) in entries.enumerated() {
+            codes.initializeElement(at: k, to: vacancyColumns.preferredCodes(entry.slot))
+          }
+          for k in entries.indices {
+            let listings = PreferredSkills.Listings.vocabulary(codes: codes.moveElement(from: k), names: names)
+            found.initializeElement(
+              at: k,
+              to: PairAnswers.preferredSkills(listings) { code in
+                skills.contains(code) || skillsHigh.sortedContains(code)
+              })
+          }
+        }
+        for (k, entry) in entries.enumerated() {
+          body(k, answer.explanation(entry, skills: found.moveElement(from: k)))
+        }
       }
     }
     var matches: [Match] = []
@@ -114,8 +132,9 @@ extension MatchIndex {
       matches.append(
         Match(
           id: vacancyColumns.ids[entry.slot], score: entry.score, unknown: unknown(vacancyColumns.rows[entry.slot]),
-          explanation: explanation(entry)))
+          explanation: nil))
     }
+    explain(top) { k, explanation in matches[k].explanation = explanation }
     var answers: [NearMiss] = []
     if !nearMisses.isEmpty {
       let education: Education? =
@@ -142,9 +161,9 @@ extension MatchIndex {
           missingNeeds: { missingNeeds(of: seeker, offers: r) })
         answers.append(
           NearMiss(
-            id: vacancyColumns.ids[entry.slot], score: entry.score, gap: gap, unknown: unknown(r),
-            explanation: explanation(entry)))
+            id: vacancyColumns.ids[entry.slot], score: entry.score, gap: gap, unknown: unknown(r), explanation: nil))
       }
+      explain(nearMisses) { k, explanation in answers[k].explanation = explanation }
     }
     return MatchResults(
       matches: matches, nearMisses: answers, candidates: candidates, feasible: feasible, indexVersion: version)
