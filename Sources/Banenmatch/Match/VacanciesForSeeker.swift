@@ -102,7 +102,7 @@ extension MatchIndex {
     /// The explanations of `entries`, in their order, to `body`. First every entry's preferred
     /// codes (its details: a cache miss of its own), then the skills she holds among them (its
     /// code list: another), each in a loop that does little else, so that those misses are in
-    /// flight together; built one at a time, each explanation waited for both in turn.
+    /// flight together (built one at a time, an explanation waited for both before the next).
     func explain(_ entries: [TopK.Entry], _ body: (Int, Explanation) -> Void) {
       guard options.explain, !entries.isEmpty else { return }
       // The preferred skills as the index keeps them: codes into the vocabulary's names.
