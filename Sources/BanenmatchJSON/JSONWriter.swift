@@ -88,14 +88,10 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  private mutating func writeDigits(_ value: UInt) {
-    writeDigits(value, point: 0)
-  }
-
   /// The decimal digits of `value`, with a decimal point before its last `point` digits
   /// (leading zeros of the fraction written): 1234 with point 2 is 12.34, 5 with point 3 is
   /// 0.005. The digits are found from the lowest, then appended from the highest, one by one.
-  private mutating func writeDigits(_ value: UInt, point: Int) {
+  private mutating func writeDigits(_ value: UInt, point: Int = 0) {
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, lowest first
     var count = 0
     var rest = value
