@@ -6,6 +6,7 @@ import importlib.util
 import io
 import os
 import re
+import tempfile
 import unittest
 from contextlib import redirect_stderr, redirect_stdout
 
@@ -41,9 +42,7 @@ def verdicts(text):
 
 
 def run(text):
-    """main() on `text` written to a temporary file: (exit status, stdout)."""
-    import tempfile
-
+    """main() on `text` written to a temporary file: (exit status, what it printed)."""
     with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as file:
         file.write(text)
     out, err = io.StringIO(), io.StringIO()
@@ -67,7 +66,7 @@ class BenchTargetsTests(unittest.TestCase):
                 "vacanciesForSeeker top10 nearMisses5: ≤ 1.5× without (p50)",
             ],
         )
-        # Each unit as the report writes it: µs, ms (batch, start), ns and K (the worker).
+        # Each unit as the report writes it: µs, ms (batch, start), K ns and K requests/s (the worker).
         self.assertEqual(rows["vacanciesForSeeker top10: p50 ≤ 20 µs, p99 ≤ 150 µs"][0], "12 / 106 µs")
         self.assertEqual(rows["vacanciesForSeeker top10 nearMisses5: ≤ 1.5× without (p50)"][0][:22], "51 / 12 µs = 4.25× (p9")
         self.assertEqual(rows["match.batch: 2 threads ≥ 1.8× faster than 1"][0], "6.79 / 3.37 s = 2.01×")
@@ -80,6 +79,12 @@ class BenchTargetsTests(unittest.TestCase):
         self.assertEqual(
             rows["seekersForVacancy top10: ≤ 4 allocations per query (p50, less the harness's)"][0], "2 (18 less 16)"
         )
+
+    def test_times_in_microseconds_whatever_the_unit(self):
+        report = bench_targets.Report(fixture())
+        self.assertAlmostEqual(report.time_us("worker pipelined vacanciesForSeeker top10", "p50"), 19.071)
+        self.assertEqual(report.time_us("match.batch all 300000 seekers top10 threads=2", "p100"), 3_574_000)
+        self.assertEqual(report.time_us("seekersForVacancy top10", "p99"), 363)
 
     def test_a_target_is_met_at_its_bound_and_not_beyond(self):
         start = "worker start until first answer nl"
