@@ -1,3 +1,5 @@
+import Banenmatch
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -100,7 +102,7 @@ struct InternTable<Value> {
       hash = short.hash
     } else {
       guard key.count <= Self.maxKeyLength else { return make(key) }
-      hash = Self.hash(key)
+      hash = key.byteHash
     }
     let found = find(key, short: short, hash: hash)
     if found.index >= 0 { return values[found.index] }
@@ -130,7 +132,7 @@ struct InternTable<Value> {
   private static func hashed(_ key: UnsafeBufferPointer<UInt8>) -> (short: ShortBytes?, hash: UInt64)? {
     if let short = ShortBytes(UnsafeRawBufferPointer(key)) { return (short, short.hash) }
     guard key.count <= maxKeyLength else { return nil }
-    return (nil, hash(key))
+    return (nil, key.byteHash)
   }
 
   /// The index of `key`, or -1 and the empty slot where it belongs (-1 when too far).
@@ -184,22 +186,5 @@ struct InternTable<Value> {
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(index + 1)
     }
-  }
-
-  /// A hash of a longer byte string (8 bytes at a time, multiply and fold).
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    let bytes = UnsafeRawBufferPointer(key)
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
-    var offset = 0
-    while offset + 8 <= bytes.count {
-      hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-      hash ^= hash >> 32
-      offset += 8
-    }
-    if offset < bytes.count {
-      hash ^= bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-      hash &*= 0xC4CE_B9FE_1A85_EC53
-    }
-    return hash ^ (hash >> 29)
   }
 }

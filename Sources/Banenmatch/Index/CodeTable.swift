@@ -11,22 +11,18 @@ struct CodeTable: Sendable {
 
   var count: Int { codes.count }
 
-  /// FNV-1a over the code's UTF-8 bytes (codes are compared by bytes, SPEC section 2).
+  /// A hash of the code's UTF-8 bytes (codes are compared by bytes, SPEC section 2).
   @inline(__always)
   private static func hash(_ code: String) -> UInt64 {
     var copy = code
-    return copy.withUTF8 { bytes in
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      return hash ^ (hash >> 29)
-    }
+    return copy.withUTF8 { $0.byteHash }
   }
 
   @inline(__always)
   private static func sameBytes(_ a: String, _ b: String) -> Bool {
     var a = a
     var b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+    return a.withUTF8 { x in b.withUTF8 { y in x.hasSameBytes(as: y) } }
   }
 
   /// The table position holding `code`, or the empty one where it would go.

@@ -10,7 +10,7 @@ struct ByteKey: Hashable, Sendable {
   @inlinable static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
     var left = lhs.string
     var right = rhs.string
-    return left.withUTF8 { a in right.withUTF8 { b in a.count == b.count && a.elementsEqual(b) } }
+    return left.withUTF8 { a in right.withUTF8 { b in a.hasSameBytes(as: b) } }
   }
 
   @inlinable func hash(into hasher: inout Hasher) {
