@@ -7,15 +7,18 @@ import BenchmarkData
 /// of 1,000 records, one query per iteration.
 ///
 /// Each query is measured twice: timed with `wallClock` and `throughput` alone, and once more
-/// "instrumented", with `mallocCountTotal` and `peakMemoryResident`. The malloc counter and
-/// the memory sampler cost time of their own in every iteration (about 6 µs at the median
-/// here, measured), which would otherwise be counted as the query's.
+/// "instrumented", with `mallocCountTotal`: the malloc counter costs time of its own in every
+/// iteration, which would otherwise be counted as the query's. The resident peak with the
+/// index loaded is measured apart ("index resident"): `peakMemoryResident`'s sampler thread
+/// allocates too (16 mallocs per iteration at the median, more the longer the iteration), and
+/// `mallocCountTotal` counts every thread's, so with it a query's count drifted with the
+/// machine's speed.
 let benchmarks: @Sendable () -> Void = {
   let timed = Benchmark.Configuration(
     metrics: [.wallClock, .throughput], timeUnits: .microseconds, warmupIterations: 50, maxDuration: .seconds(5),
     maxIterations: 20_000)
   let instrumented = Benchmark.Configuration(
-    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], timeUnits: .microseconds, warmupIterations: 50,
+    metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds, warmupIterations: 50,
     maxDuration: .seconds(2), maxIterations: 5_000)
 
   let shared = SharedIndex()
@@ -43,10 +46,22 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
-  // The harness's own mallocs per iteration (`mallocCountTotal` counts them too): subtract
-  // this from the queries' counts for what a query allocates.
+  // The harness's own mallocs per iteration, which `mallocCountTotal` would count as the
+  // query's: none without the memory sampler (subtracted all the same by
+  // scripts/bench-targets.py).
   Benchmark("harness baseline, empty iteration", configuration: instrumented) { benchmark in
     for _ in benchmark.scaledIterations { blackHole(benchmark) }
+  }
+
+  // The resident peak of a process holding the decoded records and the index, as every
+  // query benchmark's does.
+  Benchmark(
+    "index resident, nl",
+    configuration: Benchmark.Configuration(metrics: [.peakMemoryResident], maxDuration: .seconds(1), maxIterations: 10)
+  ) { (benchmark: Benchmark, state: CycledSample) in
+    for _ in benchmark.scaledIterations { blackHole(state.index.seekerCount) }
+  } setup: { () -> CycledSample in
+    CycledSample(shared.get())
   }
 
   query("vacanciesForSeeker top10", .vacanciesForSeeker, explain: false, nearMisses: 0)
