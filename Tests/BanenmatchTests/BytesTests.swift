@@ -49,6 +49,27 @@ import Testing
     }
   }
 
+  /// Tables take a code's slot from the low bits of its hash: numbered codes, which differ only
+  /// in their last bytes, must spread over them as random ones would (200 in 512 slots: about
+  /// 165 distinct), not share a few slots and make every lookup a long probe.
+  @Test func numberedCodesSpreadOverTheLowBits() {
+    let families: [(String, [String])] = [
+      ("vaardigheid-NNN", (0..<200).map { "vaardigheid-\(String(1000 + $0).dropFirst())" }),
+      ("codeNNN", (0..<200).map { "code\(String(1000 + $0).dropFirst())" }),
+      ("S-NNNNNN", (0..<200).map { "S-\(String(1_000_000 + $0).dropFirst())" }),
+      ("abcdefghijklNNNN", (0..<200).map { "abcdefghijkl\(String(10_000 + $0).dropFirst())" }),
+      ("a-long-skill-name-NNN", (0..<200).map { "a-long-skill-name-\(String(1000 + $0).dropFirst())" }),
+    ]
+    for (family, codes) in families {
+      var slots = Set<UInt64>()
+      for code in codes {
+        var code = code
+        slots.insert(code.withUTF8 { $0.byteHash & 511 })
+      }
+      #expect(slots.count >= 140, "\(family): \(slots.count) of 512 slots for 200 codes")
+    }
+  }
+
   /// Skills of 1 to 40 bytes that differ from one another in a single byte: a seeker holds
   /// the one required skill exactly when she holds those very bytes.
   @Test func codesDifferingInOneByteAreDifferentSkills() throws {

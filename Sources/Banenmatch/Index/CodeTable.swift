@@ -18,13 +18,6 @@ struct CodeTable: Sendable {
     return copy.withUTF8 { $0.byteHash }
   }
 
-  @inline(__always)
-  private static func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.hasSameBytes(as: y) } }
-  }
-
   /// The table position holding `code`, or the empty one where it would go.
   @inline(__always)
   private func position(of code: String, hash: UInt64) -> Int {
@@ -34,7 +27,7 @@ struct CodeTable: Sendable {
       let entry = table[i]
       if entry == 0 { return i }
       let number = Int(entry - 1)
-      if hashes[number] == hash && Self.sameBytes(codes[number], code) { return i }
+      if hashes[number] == hash && ByteKey(codes[number]) == ByteKey(code) { return i }
       i = (i + 1) & mask
     }
   }

@@ -49,6 +49,12 @@ extension UnsafeBufferPointer where Element == UInt8 {
       }
       hash = (hash ^ last) &* 0xC4CE_B9FE_1A85_EC53
     }
-    return hash ^ (hash >> 29)
+    // A full finalizer (MurmurHash3's fmix64): tables take a slot from the low bits, which the
+    // multiplies above leave blind to the last bytes (numbered codes would share slots).
+    hash ^= hash >> 33
+    hash &*= 0xFF51_AFD7_ED55_8CCD
+    hash ^= hash >> 33
+    hash &*= 0xC4CE_B9FE_1A85_EC53
+    return hash ^ (hash >> 33)
   }
 }
