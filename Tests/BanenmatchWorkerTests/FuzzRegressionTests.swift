@@ -22,7 +22,7 @@ import Testing
     init() {
       var template = Array("/tmp/banenmatch-fuzz-regression-XXXXXX".utf8CString)
       fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-      path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
     deinit {
