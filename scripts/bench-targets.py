@@ -80,6 +80,8 @@ def checks(report):
     for query, p50, p99 in [("vacanciesForSeeker", 20, 150), ("seekersForVacancy", 60, 400)]:
         plain = f"{query} top10"
         a, b = time(plain), time(plain, "p99")
+        if a <= 0 or b <= 0:
+            raise ReportError(f"'{plain}' has no time to compare with (p50 {a:g}, p99 {b:g} µs)")
         rows.append((f"{plain}: p50 ≤ {p50} µs, p99 ≤ {p99} µs", f"{a:g} / {b:g} µs", a <= p50 and b <= p99))
         for variant in ["explain", "nearMisses5"]:
             other = time(f"{plain} {variant}")

@@ -122,6 +122,12 @@ class BenchTargetsTests(unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertIn("missing.md", err.getvalue())
 
+    def test_a_plain_query_without_time_is_an_error_not_a_division_by_zero(self):
+        text = set_cell(fixture(), "seekersForVacancy top10", "Time (wall clock)", "p50", 0)
+        status, output = run(text)
+        self.assertEqual(status, 2)
+        self.assertIn("'seekersForVacancy top10' has no time to compare with", output)
+
     def test_an_unknown_time_unit_is_an_error_not_a_guess(self):
         text = fixture().replace("| Time (wall clock) (ms) *", "| Time (wall clock) (fortnights) *", 1)
         status, output = run(text)
