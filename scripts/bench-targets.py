@@ -82,14 +82,14 @@ def checks(report):
         a, b = time(plain), time(plain, "p99")
         if a <= 0 or b <= 0:
             raise ReportError(f"'{plain}' has no time to compare with (p50 {a:g}, p99 {b:g} µs)")
-        rows.append((f"{plain}: p50 ≤ {p50} µs, p99 ≤ {p99} µs", f"{a:.4g} / {b:.4g} µs", a <= p50 and b <= p99))
+        rows.append((f"{plain}: p50 ≤ {p50} µs, p99 ≤ {p99} µs", f"{a:.5g} / {b:.5g} µs", a <= p50 and b <= p99))
         for variant in ["explain", "nearMisses5"]:
             other = time(f"{plain} {variant}")
             ratio = other / a
             rows.append(
                 (
                     f"{plain} {variant}: ≤ 1.5× without (p50)",
-                    f"{other:.4g} / {a:.4g} µs = {ratio:.2f}× (p99 {time(f'{plain} {variant}', 'p99') / b:.2f}×)",
+                    f"{other:.5g} / {a:.5g} µs = {ratio:.2f}× (p99 {time(f'{plain} {variant}', 'p99') / b:.2f}×)",
                     ratio <= 1.5,
                 )
             )
