@@ -153,9 +153,7 @@ public struct JSONWriter: Sendable {
   /// integer prints without a fraction (also -0 as 0). Values from 0.0001 down print in
   /// exponent form there, so the caller sends those (unless they round to 0) to `format`.
   private mutating func writeRounded(_ value: Double, decimals: Int) {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let scaled = (value * scale).rounded()
+    let scaled = (value * JSONWriter.scale[decimals]).rounded()
     let units = Int(scaled)
     if units == 0 {
       bytes.append(UInt8(ascii: "0"))
