@@ -11,15 +11,18 @@ public enum BatchMatching {
   public static let chunkSize = 256
 
   /// The `{seekerId, matches}` objects of every seeker, comma-separated, in `seekerIDs`'
-  /// order; nil when `isCancelled` became true.
+  /// order; nil when `isCancelled` became true. The options are checked and their filters
+  /// compiled once, for all the seekers.
   ///
+  /// - Throws: `MatchError.invalid` for bad options.
   /// - Parameters:
   ///   - threads: How many threads work at once (the calling thread is one of them).
   ///   - progress: Called after each chunk with the number of seekers done so far.
   public static func matches(
     index: MatchIndex, seekerIDs: [String], options: MatchOptions, threads: Int,
     isCancelled: @Sendable () -> Bool = { false }, progress: @Sendable (Int) -> Void = { _ in }
-  ) -> [UInt8]? {
+  ) throws(MatchError) -> [UInt8]? {
+    let search = try index.prepareVacancySearch(options)
     let chunks = (seekerIDs.count + chunkSize - 1) / chunkSize
     let results = ChunkResults(count: chunks)
     let nextChunk = Atomic<Int>(0)
@@ -31,8 +34,8 @@ public enum BatchMatching {
         let range = chunk * chunkSize..<min(seekerIDs.count, (chunk + 1) * chunkSize)
         var writer = JSONWriter(capacity: range.count * 256)
         for id in seekerIDs[range] {
-          // The options were validated by the caller and the seekers are indexed.
-          guard let answer = try? index.vacancies(forSeekerID: id, options: options) else { continue }
+          // The seekers are indexed (the caller checked).
+          guard let answer = try? index.vacancies(forSeekerID: id, search: search) else { continue }
           writer.object { w in
             w.key("seekerId")
             w.string(id)

@@ -268,6 +268,8 @@ import Testing
       let expected: ReferenceResults
       var label: String
       let pairs: (String) -> (Seeker, Vacancy)?
+      // A vacancy search prepared once (as `match.batch` does) answers as the query does.
+      var prepared: MatchResults?
       if seekerQuery {
         switch kind {
         case .unknownID:
@@ -279,6 +281,7 @@ import Testing
           let seeker = rng.pick(reference.seekers)
           label = "\(direction) by id \(describe([seeker.id]))"
           engine = try index.vacancies(forSeekerID: seeker.id, options: options)
+          prepared = try index.vacancies(forSeekerID: seeker.id, search: index.prepareVacancySearch(options))
           expected = reference.vacancies(for: seeker, options: options)
           pairs = { id in reference.vacancy(id: id).map { (seeker, $0) } }
         case .inline:
@@ -314,6 +317,7 @@ import Testing
       }
       label += " options \(options)"
       var problems = differences(engine, expected)
+      if let prepared, prepared != engine { problems.append("the prepared search answered \(prepared)") }
       // The engine's km against glibc's haversine, for every pair it explains.
       let explained =
         engine.matches.compactMap { m in m.explanation.map { (m.id, $0) } }

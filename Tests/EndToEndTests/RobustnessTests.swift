@@ -148,6 +148,88 @@ extension EndToEnd {
       #expect(try worker.finish() == .exited(0))
     }
 
+    /// Records with lists of 50,000 codes, each listed twice, then queried with explanations
+    /// and near misses both ways, by id and given whole. Every missing code is named once, in
+    /// its list's order. (Finding repeats by looking back, as the engine once did for every
+    /// list, took about 6 s for 20,000 codes in a release build, and four times that for each
+    /// doubling: past this test's deadline by far.)
+    @Test func recordsWithHugeListsAreServedNamingEachCodeOnce() throws {
+      let count = 50_000
+      func codes(_ prefix: String) -> String { (0..<count).map { "\"\(prefix)-\($0)\"" }.joined(separator: ",") }
+      let (required, wishes, held, needs) = (codes("eis"), codes("wens"), codes("kunde"), codes("nood"))
+      let seeker =
+        #"{"id":"S-BIG","location":{"lat":52.1,"lon":5.1},"maxTravelKm":30,"hours":{"min":8,"max":24},"skills":["schoonmaken",\#(held),\#(held)],"needs":[\#(needs),\#(needs)]}"#
+      let vacancy =
+        #"{"id":"V-BIG","employer":{"id":"E-1","type":"markt"},"jobType":"schoonmaak","location":{"lat":52.1,"lon":5.11},"hours":{"min":8,"max":16},"requiredSkills":["schoonmaken",\#(required),\#(required)],"preferredSkills":[\#(held),\#(wishes),\#(held)],"offers":[\#(needs)]}"#
+      let plain =
+        #"{"id":"V-PLAIN","employer":{"id":"E-1","type":"markt"},"jobType":"schoonmaak","location":{"lat":52.1,"lon":5.11},"hours":{"min":8,"max":16},"requiredSkills":["schoonmaken"]}"#
+      let options = #""explain":true,"nearMisses":5,"date":"2026-12-01""#
+      let worker = try WorkerProcess(arguments: [])
+      let deadline = Duration.seconds(60)
+      try worker.send(#"{"jsonrpc":"2.0","id":1,"method":"seekers.upsert","params":{"seekers":[\#(seeker)]}}"#)
+      try worker.send(
+        #"{"jsonrpc":"2.0","id":2,"method":"vacancies.upsert","params":{"vacancies":[\#(vacancy),\#(plain)]}}"#)
+      for id in 1...2 { #expect(try worker.nextObject(timeout: deadline)["id"] as? Int == id) }
+      let expectedNeeds = (0..<count).map { "nood-\($0)" }
+      let expectedSkills = (0..<count).map { "eis-\($0)" }
+      let queries = [
+        (#""seekerId":"S-BIG""#, "accommodations"), (#""seeker":\#(seeker)"#, "accommodations"),
+        (#""vacancyId":"V-BIG""#, "requiredSkills"), (#""vacancy":\#(vacancy)"#, "requiredSkills"),
+      ]
+      for (k, (subject, constraint)) in queries.enumerated() {
+        let method = k < 2 ? "match.vacanciesForSeeker" : "match.seekersForVacancy"
+        try worker.send(#"{"jsonrpc":"2.0","id":\#(10 + k),"method":"\#(method)","params":{\#(subject),\#(options)}}"#)
+        let reply = try worker.nextObject(timeout: deadline)
+        #expect(reply["id"] as? Int == 10 + k)
+        let near = (reply.result?["nearMisses"] as? [[String: Any]])?.first {
+          $0["constraint"] as? String == constraint
+        }
+        let missing = near?["missing"] as? [String: Any]
+        if constraint == "accommodations" {
+          #expect(near?["vacancyId"] as? String == "V-PLAIN", "\(subject.prefix(20))")
+          #expect(missing?["accommodations"] as? [String] == expectedNeeds, "\(subject.prefix(20))")
+        } else {
+          #expect(near?["seekerId"] as? String == "S-BIG", "\(subject.prefix(20))")
+          #expect(missing?["skills"] as? [String] == expectedSkills, "\(subject.prefix(20))")
+          let explanation = near?["explanation"] as? [String: Any]
+          #expect(explanation?["matchedSkills"] as? [String] == (0..<count).map { "kunde-\($0)" })
+          #expect(explanation?["missingSkills"] as? [String] == (0..<count).map { "wens-\($0)" })
+        }
+      }
+      try Self.expectServes(worker)
+      #expect(try worker.finish() == .exited(0))
+    }
+
+    /// `match.batch` of 10,000 seekers whose region filter lists 100,000 codes: the filter is
+    /// compiled once for the request, not once per seeker (as it was, which took minutes in a
+    /// debug build), and the unknown codes change nothing.
+    @Test func batchWithAHugeFilterListIsAnsweredAsWithTheShortOne() throws {
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples])
+      let regions = #""amersfoort","friesland","rijnmond""#
+      let junk = (0..<100_000).map { "\"regio-\($0)\"" }.joined(separator: ",")
+      let ids = (0..<10_000).map { "\"S-\(String(10_001 + $0 % 60).dropFirst())\"" }.joined(separator: ",")
+      func batch(_ id: Int, _ list: String) -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"match.batch","params":{"seekerIds":[\#(ids)],"date":"2026-12-01","regions":[\#(list)]}}"#
+      }
+      try worker.send(batch(1, regions))
+      try worker.send(batch(2, junk + "," + regions + "," + junk))
+      var answers: [Int: [[String: Any]]] = [:]
+      for _ in 0..<2 {
+        let reply = try worker.nextObject(timeout: .seconds(60))
+        answers[reply["id"] as? Int ?? 0] = reply.result?["results"] as? [[String: Any]]
+      }
+      let short = try #require(answers[1])
+      let long = try #require(answers[2])
+      #expect(short.count == 10_000)
+      let matched = short.compactMap { $0["matches"] as? [[String: Any]] }.filter { !$0.isEmpty }
+      #expect(!matched.isEmpty, "no seeker matched in the three regions")
+      #expect(long.count == short.count)
+      let differing = zip(short, long).filter { !NSDictionary(dictionary: $0).isEqual(to: $1) }
+      #expect(differing.isEmpty, "\(differing.count) seekers answered differently")
+      try Self.expectServes(worker)
+      #expect(try worker.finish() == .exited(0))
+    }
+
     @Test func stdoutCarriesOnlyFramesAndStderrNoRecordContent() throws {
       let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples, "--log-level", "trace"])
       let secret = "geheime-vaardigheid-q7"

@@ -76,7 +76,7 @@ let benchmarks: @Sendable () -> Void = {
       let options = MatchOptions(date: NationalData.today, limit: 10)
       benchmark.startMeasurement()
       let started = ContinuousClock.now
-      let bytes = BatchMatching.matches(index: index, seekerIDs: seekers, options: options, threads: threads)
+      let bytes = try BatchMatching.matches(index: index, seekerIDs: seekers, options: options, threads: threads)
       let elapsed = ContinuousClock.now - started
       benchmark.stopMeasurement()
       precondition(bytes?.isEmpty == false)
@@ -89,8 +89,8 @@ let benchmarks: @Sendable () -> Void = {
       if threads > 1 {
         // Asserted once: the answer is the same bytes whatever the number of threads.
         let options = MatchOptions(date: NationalData.today, limit: 10)
-        let one = BatchMatching.matches(index: index, seekerIDs: seekers, options: options, threads: 1)
-        let many = BatchMatching.matches(index: index, seekerIDs: seekers, options: options, threads: threads)
+        let one = try BatchMatching.matches(index: index, seekerIDs: seekers, options: options, threads: 1)
+        let many = try BatchMatching.matches(index: index, seekerIDs: seekers, options: options, threads: threads)
         precondition(one != nil && one == many, "match.batch differs between 1 and \(threads) threads")
       }
       return (index, seekers)

@@ -37,7 +37,7 @@ func rssMB() -> String {
   var line = [CChar](repeating: 0, count: 256)
   var out = ""
   while fgets(&line, 256, file) != nil {
-    let text = String(cString: line)
+    let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     if text.hasPrefix("VmRSS") || text.hasPrefix("VmHWM") { out += text.filter { $0 != "\n" && $0 != "\t" } + " " }
   }
   return out

@@ -1,10 +1,22 @@
 /// Interns the codes of one code space (skills, accommodations, job types, sectors, regions)
 /// as dense integers, so the inner loop compares integers and bit words.
+///
+/// Codes come from the hosts' records, and `byteHash` is not keyed: codes chosen to share
+/// slots could make every lookup walk all of them (one big record, and the worker would hang).
+/// So the table watches the run of occupied slots each new code joins, and once one is longer
+/// than `longestRun` it hashes every code with the standard library's `Hasher` instead, which
+/// is seeded per process, for good. Code numbers never change, so neither do answers.
 struct CodeTable: Sendable {
   private(set) var codes: [String] = []
   /// Open addressing: code number + 1 per slot (0: empty), capacity a power of two.
   private var table: [UInt32] = Array(repeating: 0, count: 16)
   private var hashes: [UInt64] = []
+  /// Whether codes are hashed with `Hasher` rather than `byteHash`.
+  private(set) var isSeeded = false
+
+  /// The longest run of occupied slots kept while hashing with `byteHash`. Real vocabularies
+  /// stay far below it: the table is at most half full.
+  static let longestRun = 64
 
   /// Never the number of a code: codes unknown to the index map to this and match nothing.
   static let absent = UInt32.max
@@ -13,9 +25,14 @@ struct CodeTable: Sendable {
 
   /// A hash of the code's UTF-8 bytes (codes are compared by bytes, SPEC section 2).
   @inline(__always)
-  private static func hash(_ code: String) -> UInt64 {
+  private func hash(_ code: String) -> UInt64 {
     var copy = code
-    return copy.withUTF8 { $0.byteHash }
+    return copy.withUTF8 { bytes in
+      if !isSeeded { return bytes.byteHash }
+      var hasher = Hasher()
+      hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+      return UInt64(truncatingIfNeeded: hasher.finalize())
+    }
   }
 
   /// The table position holding `code`, or the empty one where it would go.
@@ -33,30 +50,77 @@ struct CodeTable: Sendable {
   }
 
   mutating func intern(_ code: String) -> UInt32 {
-    let hash = Self.hash(code)
+    let hash = hash(code)
     let i = position(of: code, hash: hash)
     if table[i] != 0 { return table[i] - 1 }
     let number = UInt32(codes.count)
     codes.append(code)
     hashes.append(hash)
     table[i] = number + 1
-    if codes.count * 2 > table.count { grow() }
+    if codes.count * 2 > table.count {
+      rebuild(capacity: table.count * 2)
+    } else if !isSeeded && runLength(around: i) > Self.longestRun {
+      reseed()
+    }
     return number
   }
 
-  private mutating func grow() {
-    table = Array(repeating: 0, count: table.count * 2)
+  /// The occupied slots in a row around slot `i` (occupied), counted up to `longestRun` + 1.
+  private func runLength(around i: Int) -> Int {
     let mask = table.count - 1
+    var length = 1
+    var k = (i - 1) & mask
+    while table[k] != 0 && length <= Self.longestRun {
+      length += 1
+      k = (k - 1) & mask
+    }
+    k = (i + 1) & mask
+    while table[k] != 0 && length <= Self.longestRun {
+      length += 1
+      k = (k + 1) & mask
+    }
+    return length
+  }
+
+  /// Places every code anew in a table of `capacity` slots; switches to `Hasher` when that
+  /// leaves a run longer than `longestRun`.
+  private mutating func rebuild(capacity: Int) {
+    table = Array(repeating: 0, count: capacity)
+    let mask = capacity - 1
     for (number, hash) in hashes.enumerated() {
       var i = Int(truncatingIfNeeded: hash) & mask
       while table[i] != 0 { i = (i + 1) & mask }
       table[i] = UInt32(number + 1)
     }
+    if !isSeeded && longestRunInTable > Self.longestRun { reseed() }
+  }
+
+  /// Hashes every code with `Hasher` from now on.
+  private mutating func reseed() {
+    isSeeded = true
+    hashes = codes.map { hash($0) }
+    rebuild(capacity: table.count)
+  }
+
+  /// The longest run of occupied slots (wrapping around the end), at most the table's size.
+  var longestRunInTable: Int {
+    var longest = 0
+    var run = 0
+    // Twice round, so that a run across the end is counted whole.
+    for k in 0..<(2 * table.count) {
+      if table[k & (table.count - 1)] != 0 {
+        run += 1
+        longest = max(longest, min(run, table.count))
+      } else {
+        run = 0
+      }
+    }
+    return longest
   }
 
   /// The number of a code already interned, else `absent`.
   func lookup(_ code: String) -> UInt32 {
-    let entry = table[position(of: code, hash: Self.hash(code))]
+    let entry = table[position(of: code, hash: hash(code))]
     return entry == 0 ? CodeTable.absent : entry - 1
   }
 
@@ -65,18 +129,21 @@ struct CodeTable: Sendable {
   /// in it has).
   func lacking(_ names: [String], has: (UInt32) -> Bool) -> [String] {
     var missing: [String] = []
-    for name in names where !missing.contains(where: { ByteKey($0) == ByteKey(name) }) {
-      let code = lookup(name)
-      if code == CodeTable.absent || !has(code) { missing.append(name) }
+    forEachFirstOccurrence(names.count, key: { ByteKey(names[$0]) }) { index in
+      let code = lookup(names[index])
+      if code == CodeTable.absent || !has(code) { missing.append(names[index]) }
     }
     return missing
   }
 
   /// The names of the `codes` for which `include` holds, in their order, each once.
-  func names(_ codes: some Collection<UInt32>, where include: (UInt32) -> Bool) -> [String] {
-    var picked: [UInt32] = []
-    for code in codes where !picked.contains(code) && include(code) { picked.append(code) }
-    return picked.map { self.codes[Int($0)] }
+  func names(_ codes: ArraySlice<UInt32>, where include: (UInt32) -> Bool) -> [String] {
+    var picked: [String] = []
+    forEachFirstOccurrence(codes.count, key: { codes[codes.startIndex + $0] }) { index in
+      let code = codes[codes.startIndex + index]
+      if include(code) { picked.append(self.codes[Int(code)]) }
+    }
+    return picked
   }
 }
 
@@ -170,7 +237,7 @@ struct CodeBits: Sendable {
 
   mutating func insert(_ code: UInt32) {
     let word = Int(code >> 6)
-    if word >= words.count { words += Array(repeating: 0, count: word + 1 - words.count) }
+    if word >= words.count { words.append(contentsOf: repeatElement(0, count: word + 1 - words.count)) }
     words[word] |= 1 << UInt64(code & 63)
   }
 

@@ -1,6 +1,6 @@
 /// Request filters turned into interned codes and slot lists once per query. Without filters
 /// nothing is allocated.
-struct CompiledFilters {
+struct CompiledFilters: Sendable {
   var regions: CodeBits?
   /// Bit i set: employer type i allowed.
   var employerTypes: UInt8 = 0xFF

@@ -34,26 +34,18 @@ struct PairAnswers {
 
   /// The vacancy's preferred skills and those the seeker holds, as `explanation` takes them.
   static func preferredSkills(_ preferred: PreferredSkills.Listings, has: (UInt32) -> Bool) -> PreferredSkills {
-    func isRepeat(_ index: Int) -> Bool {
-      let code = preferred.code(index)
-      return (0..<index).contains { earlier in
-        let earlierCode = preferred.code(earlier)
-        return code == CodeTable.absent || earlierCode == CodeTable.absent
-          ? ByteKey(preferred.text(earlier)) == ByteKey(preferred.text(index)) : earlierCode == code
-      }
-    }
     let count = preferred.count
     var skills: PreferredSkills
     if count <= 64 {
       var (counted, held): (UInt64, UInt64) = (0, 0)
-      for index in 0..<count where !isRepeat(index) {
+      forEachFirstOccurrence(count, key: { ListedSkill(preferred, $0) }) { index in
         counted |= 1 << UInt64(index)
         if has(preferred.code(index)) { held |= 1 << UInt64(index) }
       }
       skills = PreferredSkills(listings: preferred, counted: counted, held: held)
     } else {
       var (matched, missing): ([String], [String]) = ([], [])
-      for index in 0..<count where !isRepeat(index) {
+      forEachFirstOccurrence(count, key: { ListedSkill(preferred, $0) }) { index in
         let text = preferred.text(index)
         if has(preferred.code(index)) { matched.append(text) } else { missing.append(text) }
       }
@@ -100,4 +92,16 @@ struct GapFacts {
   var minEducation: Education
   /// Her first day and the vacancy's start, as days since the epoch, "now" resolved.
   var available, start: Int32
+}
+
+/// A listed preferred skill as a repeat is told: by its code, or by its bytes when the index
+/// has never seen it (such a text is no known code's).
+private enum ListedSkill: Hashable {
+  case code(UInt32)
+  case text(ByteKey)
+
+  init(_ listings: PreferredSkills.Listings, _ index: Int) {
+    let code = listings.code(index)
+    self = code == CodeTable.absent ? .text(ByteKey(listings.text(index))) : .code(code)
+  }
 }

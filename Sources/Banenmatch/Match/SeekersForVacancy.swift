@@ -175,7 +175,10 @@ struct SeekerScan: BatchJudging {
   /// Within reach, the near-miss pass visits the holders of each preferred skill in turn, and
   /// then perhaps everyone: a seeker holding a skill whose holders were visited was judged.
   var visitedSkills = Bits256()
-  var visitedSkillsHigh: [UInt32] = []
+  /// The visited skills from `Bits256.limit` up, as bits: a sorted list, sorted again at each
+  /// skill, cost a vacancy preferring many thousands the square of their number.
+  var visitedSkillsHigh = CodeBits(capacity: 0)
+  var visitedAnyHigh = false
   /// The vacancy's required skills and offers folded to 32 bits, as in `SeekerEntry`.
   let requiredFold: UInt32
   let offersFold: UInt32
@@ -400,7 +403,8 @@ struct SeekerScan: BatchJudging {
     // hold at least t of the k preferred skills the index knows, it holds one of any k − t + 1
     // of them, so the holders of the fewest-held k − t + 1 may be fewer to read than `beyond`.
     visitedSkills = Bits256()
-    visitedSkillsHigh = []
+    visitedSkillsHigh = CodeBits(capacity: 0)
+    visitedAnyHigh = false
     guard let beyond else { return }
     let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
@@ -423,8 +427,8 @@ struct SeekerScan: BatchJudging {
     if code < Bits256.limit {
       visitedSkills.insert(code)
     } else {
-      visitedSkillsHigh.append(code)
-      visitedSkillsHigh.sort()
+      visitedSkillsHigh.insert(code)
+      visitedAnyHigh = true
     }
   }
 
@@ -663,7 +667,7 @@ struct SeekerScan: BatchJudging {
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
     if allowance == 1
       && (r.pointee.skills.intersects(visitedSkills)
-        || (!visitedSkillsHigh.isEmpty && overflow?.first.sortedIntersectionCount(visitedSkillsHigh) ?? 0 > 0))
+        || (visitedAnyHigh && overflow?.first.contains(where: visitedSkillsHigh.contains) == true))
     {
       return
     }
@@ -913,14 +917,10 @@ struct VacancyQuery {
     offersHigh.sortAndUnique()
   }
 
-  /// The number of distinct codes, by bytes, without allocating for short lists.
+  /// The number of distinct codes, by bytes.
   private static func distinctCount(_ codes: [String]) -> Int {
-    if codes.count > 16 { return Set(codes.map(ByteKey.init)).count }
     var distinct = 0
-    for (index, code) in codes.enumerated()
-    where !codes[..<index].contains(where: { ByteKey($0) == ByteKey(code) }) {
-      distinct += 1
-    }
+    forEachFirstOccurrence(codes.count, key: { ByteKey(codes[$0]) }) { _ in distinct += 1 }
     return distinct
   }
 

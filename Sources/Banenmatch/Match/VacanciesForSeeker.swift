@@ -6,11 +6,53 @@ extension MatchIndex {
   /// - Throws: `MatchError.unknownID` when no seeker has this id, `.invalid` for bad options.
   public func vacancies(forSeekerID id: String, options: MatchOptions) throws(MatchError) -> MatchResults {
     guard let slot = seekerColumns.slots[ByteKey(id)] else { throw .unknownID(id) }
+    return vacancies(forSeekerAt: slot, search: try prepareVacancySearch(options))
+  }
+
+  /// Returns the vacancies that fit the indexed seeker with this id, best first, with options
+  /// made ready once for many seekers (`match.batch`).
+  ///
+  ///     let search = try index.prepareVacancySearch(options)
+  ///     for id in ids { let top = try index.vacancies(forSeekerID: id, search: search) }
+  ///
+  /// - Throws: `MatchError.unknownID` when no seeker has this id.
+  public func vacancies(forSeekerID id: String, search: PreparedVacancySearch) throws(MatchError) -> MatchResults {
+    precondition(search.version == version, "a search prepared for another version of the index")
+    guard let slot = seekerColumns.slots[ByteKey(id)] else { throw .unknownID(id) }
+    return vacancies(forSeekerAt: slot, search: search)
+  }
+
+  private func vacancies(forSeekerAt slot: Int, search: PreparedVacancySearch) -> MatchResults {
+    vacancies(
+      for: SeekerQuery(slot: slot, in: seekerColumns, date: search.options.date), seeker: .indexed(slot), search: search
+    )
+  }
+
+  /// Checks `options` and compiles their filters against this index, for any number of
+  /// vacancy searches while it does not change: a request's filters cost once however many
+  /// seekers it ranks, and so does counting the vacancies they admit.
+  ///
+  /// - Throws: `MatchError.invalid` for bad options.
+  public func prepareVacancySearch(_ options: MatchOptions) throws(MatchError) -> PreparedVacancySearch {
     let errors = options.validationErrors(direction: .vacanciesForSeeker)
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
-    return vacancies(
-      for: SeekerQuery(slot: slot, in: seekerColumns, date: options.date),
-      seeker: .indexed(slot), options: options)
+    return compiledVacancySearch(options)
+  }
+
+  /// `prepareVacancySearch` for options already checked.
+  private func compiledVacancySearch(_ options: MatchOptions) -> PreparedVacancySearch {
+    let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
+    var candidates = vacancyColumns.count - filters.excludedSlots.count
+    if filters.restrictsVacancies {
+      candidates = 0
+      for (slot, key) in vacancyColumns.keys.enumerated()
+      where filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
+        && !filters.isExcluded(slot)
+      {
+        candidates += 1
+      }
+    }
+    return PreparedVacancySearch(options: options, filters: filters, candidates: candidates, version: version)
   }
 
   /// Returns the vacancies that fit `seeker` (indexed or not), best first, with near misses
@@ -24,7 +66,8 @@ extension MatchIndex {
     errors += seeker.validationErrors().map { $0.prefixed(with: "seeker") }
     if !errors.isEmpty { throw .invalid(ValidationError(errors)) }
     return vacancies(
-      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: .given(seeker), options: options)
+      for: SeekerQuery(seeker, vocabulary: vocabulary, date: options.date), seeker: .given(seeker),
+      search: compiledVacancySearch(options))
   }
 
   /// The seeker query proper. The feasible pairs are within reach and among the vacancies
@@ -37,10 +80,9 @@ extension MatchIndex {
   /// splits the two, so no pair is judged twice.
   ///
   /// - Parameter seeker: The seeker's record, asked for only to explain or for near misses.
-  func vacancies(for q: SeekerQuery, seeker: QueryRecord<Seeker>, options: MatchOptions) -> MatchResults {
-    let filters = CompiledFilters(options.filters, vocabulary: vocabulary, slots: vacancyColumns.slots)
+  func vacancies(for q: SeekerQuery, seeker: QueryRecord<Seeker>, search: PreparedVacancySearch) -> MatchResults {
+    let (options, filters) = (search.options, search.filters)
     let travelKm = min(q.maxTravelKm, filters.maxKm)
-    let restricted = filters.restrictsVacancies
     // What the scan reads, as locals: the closures below capture these, not `self` (which
     // they would copy whole, every array of the index retained and released, per query).
     let (rowArray, geoArray, idArray, keyArray) = (
@@ -76,17 +118,6 @@ extension MatchIndex {
             }
           }
         }
-      }
-    }
-
-    var candidates = vacancyColumns.count - filters.excludedSlots.count
-    if restricted {
-      candidates = 0
-      for (slot, key) in vacancyColumns.keys.enumerated()
-      where filters.admits(region: key.region, employerType: key.employerType, sector: key.sector, jobType: key.jobType)
-        && !filters.isExcluded(slot)
-      {
-        candidates += 1
       }
     }
 
@@ -166,8 +197,18 @@ extension MatchIndex {
       explain(nearMisses) { k, explanation in answers[k].explanation = explanation }
     }
     return MatchResults(
-      matches: matches, nearMisses: answers, candidates: candidates, feasible: feasible, indexVersion: version)
+      matches: matches, nearMisses: answers, candidates: search.candidates, feasible: feasible, indexVersion: version)
   }
+}
+
+/// A vacancy search's options checked and its filters compiled against one version of an
+/// index (`MatchIndex.prepareVacancySearch`): for that version only.
+public struct PreparedVacancySearch: Sendable {
+  let options: MatchOptions
+  let filters: CompiledFilters
+  /// The vacancies the filters admit (SPEC's `counts.candidates`).
+  let candidates: Int
+  let version: Int
 }
 
 extension MatchIndex {

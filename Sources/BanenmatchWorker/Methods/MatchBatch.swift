@@ -48,9 +48,14 @@ struct MatchBatch: ReadMethod {
     let progress = context.progress
     let total = seekerIDs.count
     let cancellation = context.cancellation
-    let body = BatchMatching.matches(
-      index: index, seekerIDs: seekerIDs, options: match.options, threads: System.activeProcessorCount,
-      isCancelled: { cancellation.isCancelled }, progress: { progress?.report(done: $0, total: total) })
+    let body: [UInt8]?
+    do throws(MatchError) {
+      body = try BatchMatching.matches(
+        index: index, seekerIDs: seekerIDs, options: match.options, threads: System.activeProcessorCount,
+        isCancelled: { cancellation.isCancelled }, progress: { progress?.report(done: $0, total: total) })
+    } catch {
+      throw error.rpcError(kind: "seeker")
+    }
     guard let body else { throw .cancelled }
     context.counts.note("seekers", total)
     var writer = JSONWriter(capacity: body.count + 64)
