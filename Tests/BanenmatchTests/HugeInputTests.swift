@@ -107,4 +107,38 @@ import Testing
     #expect(explanation.matchedSkills == ["a"])
     #expect(explanation.missingSkills == unknown.reversed())
   }
+
+  /// A host writing and removing records with ever new codes: the grid of a skill nobody holds
+  /// any more gives its memory back (its twelve layers, and their cells), and fills again as a
+  /// new one when the skill comes back.
+  @Test func theGridOfASkillNobodyHoldsAnyMoreIsReleased() throws {
+    let here = GeoPoint(lat: 52.1, lon: 5.1)
+    func seeker(_ id: String, _ skills: [String], km: Double = 10) -> Seeker {
+      Seeker(id: id, location: here, maxTravelKm: km, hours: HourRange(min: 0, max: 40), skills: skills)
+    }
+    var index = MatchIndex()
+    let rare = (0..<300).map { "zeldzaam-\($0)" }
+    _ = try index.upsert(seekers: [seeker("S-1", ["gewoon"] + rare), seeker("S-2", ["gewoon"], km: 100)])
+    let code = Int(index.vocabulary.skills.lookup("zeldzaam-7"))
+    #expect(index.seekerColumns.skillGrids[code].count == 1)
+    #expect(!index.seekerColumns.skillGrids[code].layers.isEmpty)
+    _ = index.removeSeekers(ids: ["S-1"])
+    let gone = rare.map { index.seekerColumns.skillGrids[Int(index.vocabulary.skills.lookup($0))] }
+    #expect(gone.allSatisfy { $0.layers.isEmpty })
+    #expect(!index.seekerColumns.skillGrids[Int(index.vocabulary.skills.lookup("gewoon"))].layers.isEmpty)
+
+    // Back again, found through that grid (the vacancy's only required skill).
+    _ = try index.upsert(seekers: [seeker("S-3", ["zeldzaam-7"], km: 25)])
+    _ = try index.upsert(vacancies: [
+      Vacancy(
+        id: "V-1", employer: Vacancy.Employer(id: "E-1", type: .markt), jobType: "werk",
+        location: GeoPoint(lat: 52.2, lon: 5.1), hours: HourRange(min: 8, max: 16), requiredSkills: ["zeldzaam-7"])
+    ])
+    let results = try index.seekers(forVacancyID: "V-1", options: MatchOptions(date: Day(iso: "2026-12-01")!))
+    #expect(results.matches.map(\.id) == ["S-3"])
+    _ = index.removeSeekers(ids: ["S-3"])
+    #expect(index.seekerColumns.skillGrids[code].layers.count == 0)
+    #expect(
+      try index.seekers(forVacancyID: "V-1", options: MatchOptions(date: Day(iso: "2026-12-01")!)).matches.isEmpty)
+  }
 }

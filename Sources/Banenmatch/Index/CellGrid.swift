@@ -75,7 +75,7 @@ struct CellGrid<Entry: GridEntry>: Sendable {
   private(set) var rows = 0
   private(set) var columns = 0
   /// The entries of cell i (row-major) are `entries[starts[i]..<starts[i + 1]]`.
-  private(set) var starts: ContiguousArray<Int32> = [0]
+  private(set) var starts = noCellStarts
   private(set) var entries: ContiguousArray<Entry> = []
   /// Entries whose cell lies outside the rectangle, and (at the same positions) that cell.
   private(set) var outside: ContiguousArray<Entry> = []
@@ -180,6 +180,18 @@ struct CellGrid<Entry: GridEntry>: Sendable {
       outsideCells.swapAt(k, outsideCells.count - 1)
       outsideCells.removeLast()
     }
+    if count == 0 { release() }
+  }
+
+  /// Gives back the memory of a grid whose last entry left, to be as a new one: a grid per
+  /// code (a skill nobody holds any more) kept its rectangle of cells, about 2.5 KB a skill,
+  /// so a host writing and removing records with ever new codes grew the index without bound.
+  private mutating func release() {
+    (shift, rowOrigin, columnOrigin, rows, columns, outsideAtLastRegrid) = (0, 0, 0, 0, 0, 0)
+    starts = noCellStarts
+    entries = []
+    outside = []
+    outsideCells = []
   }
 
   /// Changes the entry of `slot`, which was inserted at this position, in place.
@@ -402,17 +414,32 @@ struct CellGrid<Entry: GridEntry>: Sendable {
   }
 }
 
+/// The `starts` of every grid without cells, shared: an empty grid allocates nothing.
+private let noCellStarts: ContiguousArray<Int32> = [0]
+
 /// Grids of the same entries in layers, each with cells sized to the largest distance its
 /// records are searched with.
 struct LayeredGrid<Entry: GridEntry>: Sendable {
   /// The upper bound, km, of each layer's distances; the last layer takes everything above.
   let bounds: [Double]
-  private(set) var layers: [CellGrid<Entry>]
+  let cellsPerBound: Double
+  /// None until the first entry, and none again once the last has left: the index keeps a
+  /// grid per skill ever written, and twelve empty layers cost more than a kilobyte.
+  private(set) var layers: [CellGrid<Entry>] = []
 
   /// Layers whose cells are `bound / cellsPerBound` km high.
   init(bounds: [Double], cellsPerBound: Double) {
     self.bounds = bounds
-    layers = bounds.map { CellGrid(cellDegrees: $0 / cellsPerBound / 111.195) }
+    self.cellsPerBound = cellsPerBound
+  }
+
+  /// Layer `layer` as a new, empty grid (which tells the cell of a position).
+  func emptyLayer(_ layer: Int) -> CellGrid<Entry> {
+    CellGrid(cellDegrees: bounds[layer] / cellsPerBound / 111.195)
+  }
+
+  private mutating func makeLayers() {
+    if layers.isEmpty { layers = bounds.indices.map(emptyLayer) }
   }
 
   @inline(__always)
@@ -425,19 +452,25 @@ struct LayeredGrid<Entry: GridEntry>: Sendable {
   var count: Int { layers.reduce(0) { $0 + $1.count } }
 
   mutating func insert(_ entry: Entry, lat: Double, lon: Double, km: Double) {
+    makeLayers()
     layers[layer(forKm: km)].insert(entry, lat: lat, lon: lon)
   }
 
   /// Fills empty layers at once: `items[layer]` are that layer's entries.
   mutating func load(_ items: [[(entry: Entry, lat: Double, lon: Double)]]) {
+    guard items.contains(where: { !$0.isEmpty }) else { return }
+    makeLayers()
     for (layer, layerItems) in items.enumerated() { layers[layer].load(layerItems) }
   }
 
   mutating func remove(slot: Int32, lat: Double, lon: Double, km: Double) {
+    guard !layers.isEmpty else { return }
     layers[layer(forKm: km)].remove(slot: slot, lat: lat, lon: lon)
+    if count == 0 { layers = [] }
   }
 
   mutating func update(slot: Int32, lat: Double, lon: Double, km: Double, _ change: (inout Entry) -> Void) {
+    guard !layers.isEmpty else { return }
     layers[layer(forKm: km)].update(slot: slot, lat: lat, lon: lon, change)
   }
 }

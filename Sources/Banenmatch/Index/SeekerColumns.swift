@@ -320,10 +320,11 @@ struct SeekerColumns: Sendable {
     guard layoutPending else { return }
     layoutPending = false
     let layout = LayeredGrid<SeekerEntry>(bounds: Self.travelClasses, cellsPerBound: 4)
+    let cells = layout.bounds.indices.map(layout.emptyLayer)
     let order = SpatialOrder.slots(
       rows.indices.map { slot in
         let layer = layout.layer(forKm: rows[slot].maxTravelKm)
-        return SpatialOrder.key(layer: layer, layout.layers[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
+        return SpatialOrder.key(layer: layer, cells[layer].cell(lat: geo[slot].lat, lon: geo[slot].lon))
       })
     // The columns move on the threads `parallel` offers, each column on one; the ids keep
     // their places in `slots`, only the slot numbers change.
