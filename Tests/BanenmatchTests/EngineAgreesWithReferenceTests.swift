@@ -1,6 +1,7 @@
-import Banenmatch
 import BanenmatchTestSupport
 import Testing
+
+@testable import Banenmatch
 
 /// The engine against the plain reference of `BanenmatchTestSupport`, on seeded random data:
 /// every field of every answer, both directions, by id and inline.
@@ -48,6 +49,29 @@ import Testing
     let world = try RandomWorld(
       seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(),
       prelude: ([seeker], [vacancy]), using: &rng)
+    Self.expectAgreement(world, seed: seed, using: &rng)
+  }
+
+  /// More job types than near misses pick from by selection (`NearMissGroups.selectionLimit`
+  /// groups, two per job type): a far-away prelude of 200 vacancies, each of its own job type,
+  /// puts every random one past them, so the groups are sorted once per query instead. Some
+  /// job types only a seeker names (none of their groups has a pair).
+  @Test(arguments: seeds.prefix(3))
+  func engineAgreesWithReferenceWithManyJobTypes(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed ^ 0x70B)
+    let far = GeoPoint(lat: -33.9, lon: 151.2)
+    let seeker = Seeker(
+      id: "S-beroepen", location: far, maxTravelKm: 10, hours: HourRange(min: 0, max: 40),
+      experience: (0..<40).map { "alleen-gezocht-\($0)" })
+    let vacancies = (0..<200).map { k in
+      Vacancy(
+        id: "V-beroep-\(k)", employer: Vacancy.Employer(id: "E-1", type: .markt), jobType: "beroep-\(k)",
+        location: GeoPoint(lat: far.lat + Double(k % 10) * 0.01, lon: far.lon), hours: HourRange(min: 4, max: 24))
+    }
+    #expect(2 * (200 + RandomData.jobTypes.count) > NearMissGroups.selectionLimit)
+    let world = try RandomWorld(
+      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(), prelude: ([seeker], vacancies),
+      using: &rng)
     Self.expectAgreement(world, seed: seed, using: &rng)
   }
 

@@ -24,6 +24,28 @@ import Testing
     }
   }
 
+  /// A row's few codes against a request's many: past 16 times longer, the long list is
+  /// searched, not walked. Both ways must count as a merge does.
+  @Test func lopsidedSortedListsAgreeWithSets() {
+    var rng = SplitMix64(seed: 11)
+    for (short, long) in [(0, 0), (0, 50), (1, 16), (1, 17), (3, 48), (3, 49), (5, 2000), (40, 40), (17, 300)] {
+      for _ in 0..<20 {
+        let range = UInt32(0)..<UInt32(4 * long + 8)
+        func sortedUnique(_ n: Int) -> [UInt32] {
+          Array(Set((0..<n).map { _ in UInt32.random(in: range, using: &rng) })).sorted()
+        }
+        let a = sortedUnique(short)
+        var b = sortedUnique(long)
+        if rng.next() % 2 == 0 { b = Array(Set(b).union(a)).sorted() }  // sometimes a subset
+        let common = Set(a).intersection(b).count
+        #expect(a.sortedIntersectionCount(b) == common, "\(a) ∩ \(b.count) codes")
+        #expect(b.sortedIntersectionCount(a) == common, "\(b.count) codes ∩ \(a)")
+        #expect(a.isSortedSubset(of: b) == Set(a).isSubset(of: b), "\(a) ⊆ \(b.count) codes")
+        #expect(b.isSortedSubset(of: a) == Set(b).isSubset(of: a), "\(b.count) codes ⊆ \(a)")
+      }
+    }
+  }
+
   /// A list with every code twice, in two orders: each is named once, where it first comes.
   @Test func longListsNameEachMissingCodeOnceInTheirOrder() {
     var table = CodeTable()

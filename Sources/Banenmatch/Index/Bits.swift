@@ -148,8 +148,14 @@ struct OverflowTable: Sendable {
 }
 
 extension Array where Element == UInt32 {
+  /// How many times longer one sorted array must be than the other before a merge walks it
+  /// by binary search: a row's few codes against a request's hundred thousand would
+  /// otherwise cost the long list for every row judged.
+  static var lopsided: Int { 16 }
+
   /// Whether every code of this sorted array is in the sorted array `other`.
   func isSortedSubset(of other: [UInt32]) -> Bool {
+    if other.count > Self.lopsided * Swift.max(count, 1) { return allSatisfy(other.sortedContains) }
     var j = 0
     for code in self {
       while j < other.count && other[j] < code { j += 1 }
@@ -159,8 +165,14 @@ extension Array where Element == UInt32 {
     return true
   }
 
-  /// How many codes the sorted arrays have in common.
+  /// How many codes the sorted arrays (each code once) have in common.
   func sortedIntersectionCount(_ other: [UInt32]) -> Int {
+    let (short, long) = count <= other.count ? (self, other) : (other, self)
+    if long.count > Self.lopsided * Swift.max(short.count, 1) {
+      var common = 0
+      for code in short where long.sortedContains(code) { common += 1 }
+      return common
+    }
     var (i, j, common) = (0, 0, 0)
     while i < count && j < other.count {
       if self[i] < other[j] {

@@ -15,7 +15,7 @@ struct CodeTable: Sendable {
   private(set) var isSeeded = false
 
   /// The longest run of occupied slots kept while hashing with `byteHash`. Real vocabularies
-  /// stay far below it: the table is at most half full.
+  /// stay below it: the table is at most half full.
   static let longestRun = 64
 
   /// Never the number of a code: codes unknown to the index map to this and match nothing.

@@ -114,6 +114,9 @@ struct GroupBound: Sendable {
   /// The smallest maximum hours, in half hours rounded down (`UInt8.max` while empty).
   var leastMax2 = UInt8.max
 
+  /// No vacancy of the group was ever added: it has no pairs.
+  var isEmpty: Bool { fewest == .max }
+
   mutating func add(_ row: VacancyRow) {
     codes.formUnion(row.preferred)
     hasHigh = hasHigh || row.preferredCount > UInt32(row.preferred.count)

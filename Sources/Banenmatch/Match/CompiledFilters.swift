@@ -1,5 +1,5 @@
-/// Request filters turned into interned codes and slot lists once per query. Without filters
-/// nothing is allocated.
+/// Request filters turned into interned codes and slot lists once per prepared search (once
+/// per query, or per `match.batch`). Without filters nothing is allocated.
 struct CompiledFilters: Sendable {
   var regions: CodeBits?
   /// Bit i set: employer type i allowed.

@@ -15,6 +15,8 @@ extension MatchIndex {
   ///     let search = try index.prepareVacancySearch(options)
   ///     for id in ids { let top = try index.vacancies(forSeekerID: id, search: search) }
   ///
+  /// - Precondition: `search` was prepared from this index as it is now (its `version`;
+  ///   a search of another version traps, since its compiled slots would be another's).
   /// - Throws: `MatchError.unknownID` when no seeker has this id.
   public func vacancies(forSeekerID id: String, search: PreparedVacancySearch) throws(MatchError) -> MatchResults {
     precondition(search.version == version, "a search prepared for another version of the index")
@@ -60,7 +62,8 @@ extension MatchIndex {
   ///
   /// - Complexity: about the number of vacancies within the seeker's reach keyed by one of her
   ///   skills, plus, for near misses, those of the job types (within reach and beyond) whose
-  ///   bound could still enter the list.
+  ///   bound could still enter the list, picked best first (sorted once when there are more
+  ///   than 128 job types).
   public func vacancies(for seeker: Seeker, options: MatchOptions) throws(MatchError) -> MatchResults {
     var errors = options.validationErrors(direction: .vacanciesForSeeker)
     errors += seeker.validationErrors().map { $0.prefixed(with: "seeker") }
@@ -312,13 +315,23 @@ struct VacancyScan: BatchJudging {
   /// group's bound can enter it.
   mutating func visitNearMisses(_ groups: NearMissGroups) {
     allowance = 1
-    let (skills, skillsHigh) = (q.skills, q.skillsHigh)
     let count = 2 * groups.jobTypeBounds.count
     // Group 2j is job type j within reach, 2j + 1 beyond it. The bounds are picked best first
     // from a buffer on the stack: most queries visit a few of the sixty-odd groups, so a
-    // selection is cheaper than a sort, and allocates nothing.
+    // selection is cheaper than a sort, and allocates nothing. Past `selectionLimit` groups
+    // (job types written by hosts by the thousand) they are sorted once instead: a selection
+    // per visit would cost the square of their number.
     withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { bounds in
       groups.bounds(into: bounds, for: q, weights: weights, totalWeight: totalWeight, jobTypes: filters.jobTypes)
+      if count > NearMissGroups.selectionLimit {
+        var order = (0..<count).filter { bounds[$0] > -.infinity }
+        order.sort { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : $0 < $1 }
+        for group in order {
+          if near.excludes(bound: bounds[group]) { return }
+          visitNearGroup(group, groups)
+        }
+        return
+      }
       while true {
         var best = -1
         var bound = -Double.infinity
@@ -328,20 +341,26 @@ struct VacancyScan: BatchJudging {
         }
         if best < 0 || near.excludes(bound: bound) { return }
         bounds[best] = -.infinity
-        let jobType = best / 2
-        let features = groups.features(jobType, far: best % 2 == 1, for: q)
-        if best % 2 == 0 {
-          visitNearWithinReach(groups.grids[jobType], best: features)
-          continue
-        }
-        // Through pointers, as the key grids: passed by value, a far list was copied per visit
-        // (its arrays retained and released, about 79 times per query).
-        groups.far.withUnsafeBufferPointer { far in
-          far[jobType].lists.withUnsafeBufferPointer { lists in
-            for k in lists.indices where lists[k].required.areHeld(by: skills, high: skillsHigh) {
-              visitBeyondReach(lists.baseAddress.unsafelyUnwrapped + k, best: features)
-            }
-          }
+        visitNearGroup(best, groups)
+      }
+    }
+  }
+
+  /// Near-miss group `group`: job type `group / 2`, within reach when even, beyond it when odd.
+  private mutating func visitNearGroup(_ group: Int, _ groups: NearMissGroups) {
+    let jobType = group / 2
+    let features = groups.features(jobType, far: group % 2 == 1, for: q)
+    if group % 2 == 0 {
+      visitNearWithinReach(groups.grids[jobType], best: features)
+      return
+    }
+    let (skills, skillsHigh) = (q.skills, q.skillsHigh)
+    // Through pointers, as the key grids: passed by value, a far list was copied per visit
+    // (its arrays retained and released, about 79 times per query).
+    groups.far.withUnsafeBufferPointer { far in
+      far[jobType].lists.withUnsafeBufferPointer { lists in
+        for k in lists.indices where lists[k].required.areHeld(by: skills, high: skillsHigh) {
+          visitBeyondReach(lists.baseAddress.unsafelyUnwrapped + k, best: features)
         }
       }
     }
@@ -614,14 +633,17 @@ struct NearMissGroups {
       experience: q.hasExperience(code) ? 1 : 0, start: 1)
   }
 
+  /// The most groups picked best first by a selection; more are sorted.
+  static var selectionLimit: Int { 256 }
+
   /// The bound of each group: job type j within reach at 2j, beyond it at 2j + 1, and −∞ for
-  /// the job types the filter leaves out.
+  /// the job types the filter leaves out or no vacancy has had.
   func bounds(
     into bounds: UnsafeMutableBufferPointer<Double>, for q: SeekerQuery, weights: Weights, totalWeight: Double,
     jobTypes: CodeBits?
   ) {
     for jobType in jobTypeBounds.indices {
-      if let jobTypes, !jobTypes.contains(UInt32(jobType)) {
+      if jobTypeBounds[jobType].isEmpty || jobTypes.map({ !$0.contains(UInt32(jobType)) }) == true {
         bounds[2 * jobType] = -.infinity
         bounds[2 * jobType + 1] = -.infinity
         continue
