@@ -231,6 +231,53 @@ extension EndToEnd {
       #expect(try worker.finish() == .exited(0))
     }
 
+    /// A request of under a megabyte that asks for an answer a thousand times its size: each
+    /// explained match lists the vacancy's 60,000 preferred skills, each near miss the seeker's
+    /// 60,000 needs. Refused with -32002 before any work (100,000 such skills made an answer of
+    /// 989 MB on `nl`, and a worker of 4 GB); the same records with a smaller answer are served,
+    /// and so is the next request.
+    @Test func anAnswerThatCouldOutgrowAMessageIsRefused() throws {
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples])
+      let skills = (0..<60_000).map { "\"wens-\($0)\"" }.joined(separator: ",")
+      let vacancy =
+        #"{"id":"V-WENS","employer":{"id":"E-1","type":"markt"},"jobType":"schoonmaak","location":{"lat":53.2,"lon":5.8},"hours":{"min":4,"max":8},"preferredSkills":["maaien",\#(skills)]}"#
+      let seeker =
+        #"{"id":"S-NOOD","location":{"lat":53.2,"lon":5.8},"maxTravelKm":40,"hours":{"min":4,"max":24},"needs":[\#(skills.replacingOccurrences(of: "wens", with: "nood"))]}"#
+      func query(_ id: Int, _ method: String, _ params: String) -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"\#(method)","params":{\#(params),"date":"2026-12-01"}}"#
+      }
+      try worker.send(query(1, "match.seekersForVacancy", #""vacancy":\#(vacancy),"explain":true,"limit":1000"#))
+      try worker.send(query(2, "match.vacanciesForSeeker", #""seeker":\#(seeker),"nearMisses":1000"#))
+      // Answers may come in any order: by id.
+      func replies(_ count: Int) throws -> [Int: [String: Any]] {
+        var byID: [Int: [String: Any]] = [:]
+        for _ in 0..<count {
+          let reply = try worker.nextObject(timeout: .seconds(60))
+          byID[reply["id"] as? Int ?? 0] = reply
+        }
+        return byID
+      }
+      let refused = try replies(2)
+      for id in 1...2 {
+        #expect(refused[id]?.errorCode == -32002, "\(id)")
+        let error = refused[id]?["error"] as? [String: Any]
+        #expect((error?["data"] as? [String: Any])?["limit"] as? String == "answer")
+        #expect((error?["message"] as? String)?.contains("60001 preferred") == (id == 1))
+      }
+      try worker.send(query(3, "match.seekersForVacancy", #""vacancy":\#(vacancy),"explain":true,"limit":10"#))
+      try worker.send(query(4, "match.vacanciesForSeeker", #""seeker":\#(seeker),"nearMisses":5"#))
+      let served = try replies(2)
+      for id in 3...4 {
+        #expect(served[id]?.result?["matches"] is [Any], "\(String(describing: served[id]).prefix(300))")
+      }
+      // Friesland's seekers within reach, each explained, listing the 60,000 skills it lacks.
+      let first = (served[3]?.result?["matches"] as? [[String: Any]])?.first
+      let missing = (first?["explanation"] as? [String: Any])?["missingSkills"] as? [String]
+      #expect(missing?.count ?? 0 >= 60_000)
+      try Self.expectServes(worker)
+      #expect(try worker.finish() == .exited(0))
+    }
+
     @Test func stdoutCarriesOnlyFramesAndStderrNoRecordContent() throws {
       let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples, "--log-level", "trace"])
       let secret = "geheime-vaardigheid-q7"

@@ -113,3 +113,44 @@ extension MatchError {
     }
   }
 }
+
+/// How large an answer's lists of the query's own codes could grow, against the limit on a
+/// message. An explained match of a vacancy query lists the vacancy's preferred skills, and a
+/// near miss its required skills too; a near miss of a seeker query lists her needs. So a
+/// request of a few megabytes could ask for an answer a thousand times its size: a vacancy
+/// preferring 100,000 skills, explained for 1,000 seekers of `nl`, made an answer of 989 MB
+/// and a worker of 4 GB, and ten times those skills more than the machine has. The other lists
+/// in an answer are the indexed records' own, which the index already holds.
+enum AnswerSize {
+  /// The bytes `codes` take in an answer: each quoted, with a comma (more when escaped).
+  static func listed(_ codes: [String]) -> Int { codes.reduce(0) { $0 + $1.utf8.count + 3 } }
+
+  /// Refuses (-32002) a vacancy query whose answer could list the vacancy's codes past `max`.
+  static func check(_ vacancy: @autoclosure () -> Vacancy?, _ options: MatchOptions, max: Int) throws(RPCError) {
+    guard options.explain || options.nearMisses > 0, let vacancy = vacancy() else { return }
+    let preferred = options.explain ? listed(vacancy.preferredSkills) : 0
+    let perNearMiss = listed(vacancy.requiredSkills) + preferred
+    let bound = options.limit * preferred + options.nearMisses * perNearMiss
+    guard bound > max else { return }
+    throw .limitExceeded(
+      "answer", max: max,
+      detail:
+        "this answer could list the vacancy's \(vacancy.preferredSkills.count) preferred and "
+        + "\(vacancy.requiredSkills.count) required skills for each of up to \(options.limit) matches and "
+        + "\(options.nearMisses) near misses, about \(bound) bytes, more than the \(max) a message may have; "
+        + "ask for fewer, or without explain")
+  }
+
+  /// Refuses (-32002) a seeker query whose near misses could list her needs past `max`.
+  static func check(_ seeker: @autoclosure () -> Seeker?, _ options: MatchOptions, max: Int) throws(RPCError) {
+    guard options.nearMisses > 0, let seeker = seeker() else { return }
+    let bound = options.nearMisses * listed(seeker.needs)
+    guard bound > max else { return }
+    throw .limitExceeded(
+      "answer", max: max,
+      detail:
+        "this answer could list the seeker's \(seeker.needs.count) needs for each of up to "
+        + "\(options.nearMisses) near misses, about \(bound) bytes, more than the \(max) a message may have; "
+        + "ask for fewer near misses")
+  }
+}

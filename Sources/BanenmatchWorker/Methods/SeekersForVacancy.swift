@@ -13,6 +13,8 @@ struct SeekersForVacancy: ReadMethod {
     }
     guard let reference, match.errors.isEmpty else { throw .invalidParams(match.errors) }
     try context.cancellation.check()
+    try AnswerSize.check(
+      reference.record { context.index.vacancy(id: $0) }, match.options, max: context.limits.maxMessageBytes)
     let results: MatchResults
     do throws(MatchError) {
       switch reference {

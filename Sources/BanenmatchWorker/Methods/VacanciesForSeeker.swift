@@ -13,6 +13,8 @@ struct VacanciesForSeeker: ReadMethod {
     }
     guard let reference, match.errors.isEmpty else { throw .invalidParams(match.errors) }
     try context.cancellation.check()
+    try AnswerSize.check(
+      reference.record { context.index.seeker(id: $0) }, match.options, max: context.limits.maxMessageBytes)
     let results: MatchResults
     do throws(MatchError) {
       switch reference {
@@ -33,6 +35,14 @@ struct VacanciesForSeeker: ReadMethod {
 enum RecordReference<Record> {
   case id(String)
   case record(Record)
+
+  /// The record given, or the indexed one `indexed` finds by the id (nil when unknown).
+  func record(_ indexed: (String) -> Record?) -> Record? {
+    switch self {
+    case .id(let id): indexed(id)
+    case .record(let record): record
+    }
+  }
 
   init?(
     _ params: JSONRef?, idKey: StaticString, recordKey: StaticString, errors: inout [FieldError],
