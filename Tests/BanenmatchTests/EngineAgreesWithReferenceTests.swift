@@ -75,6 +75,25 @@ import Testing
     Self.expectAgreement(world, seed: seed, using: &rng)
   }
 
+  /// Removals of more ids than `MatchIndex.bulkRemoveThreshold` take the records out together
+  /// and lay the rest out anew: 1,100 of 1,500 seekers (with repeats and unknown ids), and
+  /// 1,030 vacancy ids of which most are unknown, then new records and queries.
+  @Test(arguments: seeds.prefix(2))
+  func engineAgreesWithReferenceAfterBulkRemovals(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed ^ 0xB0_1C)
+    var world = try RandomWorld(
+      seekers: 1_500, vacancies: 300, reference: Self.referenceWithEngineDistance(), using: &rng)
+    var seekerIDs = Array(world.seekerIDs.shuffled(using: &rng).prefix(1_090))
+    seekerIDs += seekerIDs.prefix(5) + (0..<5).map { "S-onbekend-\($0)" }
+    #expect(seekerIDs.count >= MatchIndex.bulkRemoveThreshold(world.index.seekerCount))
+    world.removeSeekers(ids: seekerIDs)
+    let vacancyIDs = Array(world.vacancyIDs.shuffled(using: &rng).prefix(100)) + (0..<930).map { "V-weg-\($0)" }
+    world.removeVacancies(ids: vacancyIDs)
+    try world.upsert(seekers: (0..<40).map { world.data.seeker(id: "S-nieuw-\($0)", using: &rng) })
+    try world.upsert(vacancies: (0..<20).map { world.data.vacancy(id: "V-nieuw-\($0)", using: &rng) })
+    Self.expectAgreement(world, seed: seed, using: &rng, queries: 1_000)
+  }
+
   /// One vacancy search prepared for many seekers, as `match.batch` does: every seeker's
   /// answer against the reference, so the compiled filters and the count of candidates must
   /// hold for all of them, not only for the seeker a search was made for.

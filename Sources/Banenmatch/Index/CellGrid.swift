@@ -513,6 +513,27 @@ enum SpatialOrder {
   }
 }
 
+extension ContiguousArray {
+  /// Keeps the elements at the positions `gone` does not flag, in their order.
+  mutating func keep(unflagged gone: [Bool]) {
+    var kept = 0
+    for i in indices where !gone[i] {
+      if kept != i { swapAt(kept, i) }
+      kept += 1
+    }
+    removeLast(count - kept)
+  }
+}
+
+/// Points each id that `keep(unflagged: gone)` will move at its new slot.
+func renumberKept(_ gone: [Bool], ids: ContiguousArray<String>, slots: inout [ByteKey: Int]) {
+  var kept = 0
+  for slot in gone.indices where !gone[slot] {
+    if kept != slot { slots[ByteKey(ids[slot])] = kept }
+    kept += 1
+  }
+}
+
 /// Where each element goes when `permute(_:_:)` puts `array[order[i]]` at i: `moved[old]`.
 func destinations(_ order: [Int]) -> [Int] {
   var moved = [Int](repeating: 0, count: order.count)

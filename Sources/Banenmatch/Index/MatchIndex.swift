@@ -120,6 +120,7 @@ public struct MatchIndex: Sendable {
   @discardableResult
   public mutating func removeSeekers(ids: [String]) -> Int {
     version += 1
+    if ids.count >= Self.bulkRemoveThreshold(seekerColumns.count) { return seekerColumns.remove(ids: ids) }
     return ids.reduce(0) { $0 + (seekerColumns.remove(id: $1) ? 1 : 0) }
   }
 
@@ -128,8 +129,14 @@ public struct MatchIndex: Sendable {
   @discardableResult
   public mutating func removeVacancies(ids: [String]) -> Int {
     version += 1
+    if ids.count >= Self.bulkRemoveThreshold(vacancyColumns.count) { return vacancyColumns.remove(ids: ids) }
     return ids.reduce(0) { $0 + (vacancyColumns.remove(id: $1) ? 1 : 0) }
   }
+
+  /// A removal of at least this many ids, from a store of `count`, lays out what is left
+  /// anew rather than taking records out one by one (in `nl`, about 65–95 µs a seeker one by
+  /// one; about 0.6 s to lay out the rest).
+  static func bulkRemoveThreshold(_ count: Int) -> Int { max(1024, count / 32) }
 
   /// An upsert of at least this many records, into a store of `count`, lays out the whole
   /// store anew rather than record by record.

@@ -393,6 +393,32 @@ struct SeekerColumns: Sendable {
   }
 
   /// Removes the seeker with this id; the last slot moves into its place. False if absent.
+  /// Removes the seekers with these ids together, and lays the rest out anew as a bulk
+  /// append does; returns how many were removed. One at a time, each removal scans its cell
+  /// and moves the grids' arrays: for many removals in a crowded place, the square of their
+  /// number.
+  mutating func remove(ids removing: [String]) -> Int {
+    finishLayout()
+    var gone = [Bool](repeating: false, count: rows.count)
+    var removed = 0
+    for id in removing {
+      guard let slot = slots.removeValue(forKey: ByteKey(id)) else { continue }
+      gone[slot] = true
+      overflows.remove(rows[slot].overflow)
+      lists.release(details[slot].listCount)
+      removed += 1
+    }
+    guard removed > 0 else { return 0 }
+    renumberKept(gone, ids: ids, slots: &slots)
+    ids.keep(unflagged: gone)
+    details.keep(unflagged: gone)
+    rows.keep(unflagged: gone)
+    geo.keep(unflagged: gone)
+    layoutPending = true
+    finishLayout()
+    return removed
+  }
+
   mutating func remove(id: String) -> Bool {
     finishLayout()
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }

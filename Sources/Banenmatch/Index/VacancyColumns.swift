@@ -556,6 +556,31 @@ struct VacancyColumns: Sendable {
   }
 
   /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
+  /// Removes the vacancies with these ids together, and lays the rest out anew; returns how
+  /// many were removed (see `SeekerColumns.remove(ids:)`).
+  mutating func remove(ids removing: [String]) -> Int {
+    finishLayout()
+    var gone = [Bool](repeating: false, count: rows.count)
+    var removed = 0
+    for id in removing {
+      guard let slot = slots.removeValue(forKey: ByteKey(id)) else { continue }
+      gone[slot] = true
+      overflows.remove(rows[slot].overflow)
+      lists.release(details[slot].listCount)
+      removed += 1
+    }
+    guard removed > 0 else { return 0 }
+    renumberKept(gone, ids: ids, slots: &slots)
+    ids.keep(unflagged: gone)
+    details.keep(unflagged: gone)
+    rows.keep(unflagged: gone)
+    geo.keep(unflagged: gone)
+    keys.keep(unflagged: gone)
+    layoutPending = true
+    finishLayout()
+    return removed
+  }
+
   mutating func remove(id: String) -> Bool {
     finishLayout()
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
