@@ -525,15 +525,6 @@ extension ContiguousArray {
   }
 }
 
-/// Points each id that `keep(unflagged: gone)` will move at its new slot.
-func renumberKept(_ gone: [Bool], ids: ContiguousArray<String>, slots: inout [ByteKey: Int]) {
-  var kept = 0
-  for slot in gone.indices where !gone[slot] {
-    if kept != slot { slots[ByteKey(ids[slot])] = kept }
-    kept += 1
-  }
-}
-
 /// Where each element goes when `permute(_:_:)` puts `array[order[i]]` at i: `moved[old]`.
 func destinations(_ order: [Int]) -> [Int] {
   var moved = [Int](repeating: 0, count: order.count)

@@ -156,6 +156,45 @@ public struct MatchIndex: Sendable {
   }
 }
 
+/// The columns of one kind of record, as a removal of many ids at once needs them.
+protocol RecordColumns {
+  var ids: ContiguousArray<String> { get }
+  var slots: [ByteKey: Int] { get set }
+  var count: Int { get }
+  /// Gives back what the record in `slot` holds beside its columns.
+  mutating func release(_ slot: Int)
+  /// Keeps every column's elements at the slots `gone` does not flag, in their order.
+  mutating func keepColumns(unflagged gone: [Bool])
+  /// Lays out every record anew: the grids and counts, as after a bulk append.
+  mutating func layOutAnew()
+}
+
+extension RecordColumns {
+  /// Removes the records with these ids together and lays the rest out anew; returns how many
+  /// were removed. One at a time, each removal scans its cell and moves the grids' arrays: for
+  /// many removals in a crowded place, the square of their number.
+  mutating func remove(ids removing: [String]) -> Int {
+    var gone = [Bool](repeating: false, count: count)
+    var removed = 0
+    for id in removing {
+      guard let slot = slots.removeValue(forKey: ByteKey(id)) else { continue }
+      gone[slot] = true
+      release(slot)
+      removed += 1
+    }
+    guard removed > 0 else { return 0 }
+    // Each id that stays moves down past the removed before it.
+    var kept = 0
+    for slot in gone.indices where !gone[slot] {
+      if kept != slot { slots[ByteKey(ids[slot])] = kept }
+      kept += 1
+    }
+    keepColumns(unflagged: gone)
+    layOutAnew()
+    return removed
+  }
+}
+
 /// Runs `body(i)` for every i in 0..<count, perhaps on several threads at once.
 package typealias ParallelFor = (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void
 

@@ -207,7 +207,7 @@ struct SeekerDetails: Sendable {
 /// The seekers of the index: ids and details to give records and answers back, rows for the
 /// inner loop, and two spatial indexes — every seeker by travel class, and per skill the
 /// seekers holding it.
-struct SeekerColumns: Sendable {
+struct SeekerColumns: RecordColumns, Sendable {
   var ids = ContiguousArray<String>()
   var details = ContiguousArray<SeekerDetails>()
   /// Every seeker's code lists in their original order, repeats kept.
@@ -392,40 +392,31 @@ struct SeekerColumns: Sendable {
     skillGrids = built
   }
 
-  /// Removes the seeker with this id; the last slot moves into its place. False if absent.
-  /// Removes the seekers with these ids together, and lays the rest out anew as a bulk
-  /// append does; returns how many were removed. One at a time, each removal scans its cell
-  /// and moves the grids' arrays: for many removals in a crowded place, the square of their
-  /// number.
-  mutating func remove(ids removing: [String]) -> Int {
-    finishLayout()
-    var gone = [Bool](repeating: false, count: rows.count)
-    var removed = 0
-    for id in removing {
-      guard let slot = slots.removeValue(forKey: ByteKey(id)) else { continue }
-      gone[slot] = true
-      overflows.remove(rows[slot].overflow)
-      lists.release(details[slot].listCount)
-      removed += 1
-    }
-    guard removed > 0 else { return 0 }
-    renumberKept(gone, ids: ids, slots: &slots)
+  /// Gives back the seeker's overflow codes and lists (for `remove(ids:)`).
+  mutating func release(_ slot: Int) {
+    overflows.remove(rows[slot].overflow)
+    lists.release(details[slot].listCount)
+  }
+
+  mutating func keepColumns(unflagged gone: [Bool]) {
     ids.keep(unflagged: gone)
     details.keep(unflagged: gone)
     rows.keep(unflagged: gone)
     geo.keep(unflagged: gone)
-    layoutPending = true
-    finishLayout()
-    return removed
   }
 
+  mutating func layOutAnew() {
+    layoutPending = true
+    finishLayout()
+  }
+
+  /// Removes the seeker with this id; the last slot moves into its place. False if absent.
   mutating func remove(id: String) -> Bool {
     finishLayout()
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
     let last = rows.count - 1
     detach(slot)
-    overflows.remove(rows[slot].overflow)
-    lists.release(details[slot].listCount)
+    release(slot)
     if slot != last {
       renumber(last, to: slot)
       slots[ByteKey(ids[last])] = slot

@@ -371,7 +371,7 @@ struct VacancyDetails: Sendable {
 /// The vacancies of the index: ids and details to give records and answers back, rows for the
 /// inner loop, grids of entries by smallest required skill (the matches) and by job type (near
 /// misses within reach), and far lists (near misses beyond reach).
-struct VacancyColumns: Sendable {
+struct VacancyColumns: RecordColumns, Sendable {
   var ids = ContiguousArray<String>()
   var details = ContiguousArray<VacancyDetails>()
   /// Every vacancy's code lists in their original order, repeats kept.
@@ -555,39 +555,32 @@ struct VacancyColumns: Sendable {
       preferredCount: row.preferredCount)
   }
 
-  /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
-  /// Removes the vacancies with these ids together, and lays the rest out anew; returns how
-  /// many were removed (see `SeekerColumns.remove(ids:)`).
-  mutating func remove(ids removing: [String]) -> Int {
-    finishLayout()
-    var gone = [Bool](repeating: false, count: rows.count)
-    var removed = 0
-    for id in removing {
-      guard let slot = slots.removeValue(forKey: ByteKey(id)) else { continue }
-      gone[slot] = true
-      overflows.remove(rows[slot].overflow)
-      lists.release(details[slot].listCount)
-      removed += 1
-    }
-    guard removed > 0 else { return 0 }
-    renumberKept(gone, ids: ids, slots: &slots)
+  /// Gives back the vacancy's overflow codes and lists (for `remove(ids:)`).
+  mutating func release(_ slot: Int) {
+    overflows.remove(rows[slot].overflow)
+    lists.release(details[slot].listCount)
+  }
+
+  mutating func keepColumns(unflagged gone: [Bool]) {
     ids.keep(unflagged: gone)
     details.keep(unflagged: gone)
     rows.keep(unflagged: gone)
     geo.keep(unflagged: gone)
     keys.keep(unflagged: gone)
-    layoutPending = true
-    finishLayout()
-    return removed
   }
 
+  mutating func layOutAnew() {
+    layoutPending = true
+    finishLayout()
+  }
+
+  /// Removes the vacancy with this id; the last slot moves into its place. False if absent.
   mutating func remove(id: String) -> Bool {
     finishLayout()
     guard let slot = slots.removeValue(forKey: ByteKey(id)) else { return false }
     let last = rows.count - 1
     detach(slot)
-    overflows.remove(rows[slot].overflow)
-    lists.release(details[slot].listCount)
+    release(slot)
     if slot != last {
       let jobType = Int(rows[last].jobType)
       jobTypeGrids[jobType].update(slot: Int32(last), lat: geo[last].lat, lon: geo[last].lon) {
