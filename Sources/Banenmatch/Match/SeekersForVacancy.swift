@@ -175,10 +175,10 @@ struct SeekerScan: BatchJudging {
   /// Within reach, the near-miss pass visits the holders of each preferred skill in turn, and
   /// then perhaps everyone: a seeker holding a skill whose holders were visited was judged.
   var visitedSkills = Bits256()
-  /// The visited skills from `Bits256.limit` up, as bits: a sorted list, sorted again at each
-  /// skill, cost a vacancy preferring many thousands the square of their number.
+  /// The visited skills from `Bits256.limit` up, as bits (none while its words are empty: they
+  /// grow only as skills are inserted). A sorted list, sorted again at each skill, cost a
+  /// vacancy preferring many thousands the square of their number.
   var visitedSkillsHigh = CodeBits(capacity: 0)
-  var visitedAnyHigh = false
   /// The vacancy's required skills and offers folded to 32 bits, as in `SeekerEntry`.
   let requiredFold: UInt32
   let offersFold: UInt32
@@ -404,7 +404,6 @@ struct SeekerScan: BatchJudging {
     // of them, so the holders of the fewest-held k − t + 1 may be fewer to read than `beyond`.
     visitedSkills = Bits256()
     visitedSkillsHigh = CodeBits(capacity: 0)
-    visitedAnyHigh = false
     guard let beyond else { return }
     let best = FeatureValues(skills: 1, distance: 0, hours: 1, preference: 1, experience: 1, start: 1)
     if near.excludes(bound: weights.score(best, total: totalWeight)) { return }
@@ -428,7 +427,6 @@ struct SeekerScan: BatchJudging {
       visitedSkills.insert(code)
     } else {
       visitedSkillsHigh.insert(code)
-      visitedAnyHigh = true
     }
   }
 
@@ -667,7 +665,7 @@ struct SeekerScan: BatchJudging {
     let overflow = r.pointee.overflow == 0 ? nil : overflows[r.pointee.overflow]
     if allowance == 1
       && (r.pointee.skills.intersects(visitedSkills)
-        || (visitedAnyHigh && overflow?.first.contains(where: visitedSkillsHigh.contains) == true))
+        || (!visitedSkillsHigh.words.isEmpty && overflow?.first.contains(where: visitedSkillsHigh.contains) == true))
     {
       return
     }
