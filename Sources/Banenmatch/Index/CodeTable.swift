@@ -5,7 +5,7 @@
 /// slots could make every lookup walk all of them (one big record, and the worker would hang).
 /// So the table watches the run of occupied slots each new code joins, and once one is longer
 /// than `longestRun` it hashes every code with the standard library's `Hasher` instead, which
-/// is seeded per process, for good. Code numbers never change, so neither do answers.
+/// is seeded per process, for good, keeping every code's number.
 struct CodeTable: Sendable {
   private(set) var codes: [String] = []
   /// Open addressing: code number + 1 per slot (0: empty), capacity a power of two.

@@ -14,7 +14,13 @@ public struct MatchIndex: Sendable {
   var vocabulary = Vocabulary()
 
   /// The number of writes (upserts and removes) applied so far.
-  public private(set) var version = 0
+  public internal(set) var version = 0
+  /// Which layout of the records the index has: a new one after every change, so a search
+  /// prepared for one layout (its filters compiled to code numbers and slots) is never used
+  /// with another, even by a copy of the index that has seen as many writes.
+  private(set) var layout = Layout()
+  /// The number of codes at which `forgetUnusedCodesWhenMany()` next counts the used ones.
+  var codeCheckAt = MatchIndex.forgettingFloor
 
   public init() {}
 
@@ -93,6 +99,7 @@ public struct MatchIndex: Sendable {
   /// laid out for queries when the write is counted — at the end of this call, or, for
   /// pieces of one write (`countingAsWrite: false`), at `countWrites`. Query only after that.
   package mutating func upsert(validatedSeekers seekers: [Seeker], countingAsWrite: Bool = true) {
+    layout = Layout()
     for seeker in seekers { seekerColumns.append(seeker, vocabulary: &vocabulary) }
     if countingAsWrite { countWrites(1) }
   }
@@ -100,6 +107,7 @@ public struct MatchIndex: Sendable {
   /// Inserts or replaces vacancies that have passed `validationErrors()` already; like
   /// `upsert(validatedSeekers:countingAsWrite:)`.
   package mutating func upsert(validatedVacancies vacancies: [Vacancy], countingAsWrite: Bool = true) {
+    layout = Layout()
     for vacancy in vacancies { vacancyColumns.append(vacancy, vocabulary: &vocabulary) }
     if countingAsWrite { countWrites(1) }
   }
@@ -113,6 +121,13 @@ public struct MatchIndex: Sendable {
     seekerColumns.finishLayout(parallel: parallel)
     vacancyColumns.finishLayout()
     version += count
+    changed()
+  }
+
+  /// After every write: a new layout, and perhaps fewer codes.
+  private mutating func changed() {
+    forgetUnusedCodesWhenMany()
+    layout = Layout()
   }
 
   /// Removes the seekers with these ids; unknown ids are not an error.
@@ -120,6 +135,7 @@ public struct MatchIndex: Sendable {
   @discardableResult
   public mutating func removeSeekers(ids: [String]) -> Int {
     version += 1
+    defer { changed() }
     if ids.count >= Self.bulkRemoveThreshold(seekerColumns.count) { return seekerColumns.remove(ids: ids) }
     return ids.reduce(0) { $0 + (seekerColumns.remove(id: $1) ? 1 : 0) }
   }
@@ -129,6 +145,7 @@ public struct MatchIndex: Sendable {
   @discardableResult
   public mutating func removeVacancies(ids: [String]) -> Int {
     version += 1
+    defer { changed() }
     if ids.count >= Self.bulkRemoveThreshold(vacancyColumns.count) { return vacancyColumns.remove(ids: ids) }
     return ids.reduce(0) { $0 + (vacancyColumns.remove(id: $1) ? 1 : 0) }
   }
@@ -194,6 +211,10 @@ extension RecordColumns {
     return removed
   }
 }
+
+/// The identity of one layout of an index's records (`MatchIndex.layout`): compared by
+/// reference.
+final class Layout: Sendable {}
 
 /// Runs `body(i)` for every i in 0..<count, perhaps on several threads at once.
 package typealias ParallelFor = (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void

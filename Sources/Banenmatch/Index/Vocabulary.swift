@@ -12,6 +12,11 @@ struct Vocabulary: Sendable {
   /// Employer ids and names and vacancy titles: free texts, interned for compact records
   /// (not a code space; no set test looks at them).
   var texts = CodeTable()
+
+  /// The number of codes in all spaces together.
+  var count: Int {
+    skills.count + accommodations.count + jobTypes.count + sectors.count + regions.count + texts.count
+  }
 }
 
 /// Marks "no value" in a code column (no region, no sector).

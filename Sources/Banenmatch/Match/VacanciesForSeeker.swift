@@ -15,11 +15,12 @@ extension MatchIndex {
   ///     let search = try index.prepareVacancySearch(options)
   ///     for id in ids { let top = try index.vacancies(forSeekerID: id, search: search) }
   ///
-  /// - Precondition: `search` was prepared from this index as it is now (its `version`;
-  ///   a search of another version traps, since its compiled slots would be another's).
+  /// - Precondition: `search` was prepared from this index as it is now, with no write since
+  ///   (a search prepared before a write, or from another index, traps: its compiled codes
+  ///   and slots would be another layout's).
   /// - Throws: `MatchError.unknownID` when no seeker has this id.
   public func vacancies(forSeekerID id: String, search: PreparedVacancySearch) throws(MatchError) -> MatchResults {
-    precondition(search.version == version, "a search prepared for another version of the index")
+    precondition(search.layout === layout, "a search prepared for another layout of the index")
     guard let slot = seekerColumns.slots[ByteKey(id)] else { throw .unknownID(id) }
     return vacancies(forSeekerAt: slot, search: search)
   }
@@ -54,7 +55,7 @@ extension MatchIndex {
         candidates += 1
       }
     }
-    return PreparedVacancySearch(options: options, filters: filters, candidates: candidates, version: version)
+    return PreparedVacancySearch(options: options, filters: filters, candidates: candidates, layout: layout)
   }
 
   /// Returns the vacancies that fit `seeker` (indexed or not), best first, with near misses
@@ -205,13 +206,13 @@ extension MatchIndex {
 }
 
 /// A vacancy search's options checked and its filters compiled against one version of an
-/// index (`MatchIndex.prepareVacancySearch`): for that version only.
+/// index (`MatchIndex.prepareVacancySearch`): for that layout only, until the next write.
 public struct PreparedVacancySearch: Sendable {
   let options: MatchOptions
   let filters: CompiledFilters
   /// The vacancies the filters admit (SPEC's `counts.candidates`).
   let candidates: Int
-  let version: Int
+  let layout: Layout
 }
 
 extension MatchIndex {

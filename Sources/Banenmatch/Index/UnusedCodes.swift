@@ -1,0 +1,143 @@
+/// Codes that no record uses any more.
+///
+/// The vocabulary numbers every code it meets and never renumbers one in place: rows, entries,
+/// bit sets and the grids kept per skill and per job type all hold the numbers. So a worker
+/// that runs for months, with vacancies written and removed every day (each with a title and
+/// an employer's name of its own, some with codes no one uses again), would keep every code it
+/// ever saw, and the per-code grids with them: memory without bound (SPEC section 4).
+///
+/// After a write the index checks, once its codes have doubled since the last check, how many
+/// codes its records still use; when fewer than half, it builds itself anew from its records,
+/// which numbers only those. A check reads every record's code lists once (tens of
+/// milliseconds in `nl`); the rebuild costs what laying out every record does (about 1.4–2 s
+/// in `nl`) and happens at most once per doubling. Answers do not depend on code numbers.
+extension MatchIndex {
+  /// Below this many codes in all spaces together, none is forgotten.
+  static let forgettingFloor = 1 << 16
+
+  /// The number of codes in all spaces, used or not.
+  var codeCount: Int { vocabulary.count }
+
+  /// The number of distinct codes some record uses.
+  var usedCodeCount: Int {
+    var used = UsedCodes(vocabulary)
+    seekerColumns.markCodes(&used)
+    vacancyColumns.markCodes(&used)
+    return used.count
+  }
+
+  /// After a write: checks the vocabulary when it has grown enough, and builds the index anew
+  /// when more of its codes are unused than used, and than it has records (so that a rebuild,
+  /// which costs about what its records do, comes at most once per as many new codes).
+  mutating func forgetUnusedCodesWhenMany() {
+    guard codeCount >= codeCheckAt else { return }
+    let used = usedCodeCount
+    if codeCount - used > max(used, seekerCount + vacancyCount) { rebuildFromRecords() }
+    codeCheckAt = max(Self.forgettingFloor, 2 * codeCount)
+  }
+
+  /// Lays out every record anew in a fresh index with a fresh vocabulary, keeping `version`.
+  mutating func rebuildFromRecords() {
+    // Only what gives the records back is read from here on: the grids go first, so that
+    // the two indexes are not whole at once.
+    seekerColumns.dropLayout()
+    vacancyColumns.dropLayout()
+    var fresh = MatchIndex()
+    for slot in seekerColumns.ids.indices {
+      fresh.seekerColumns.append(seekerColumns.record(slot, vocabulary: vocabulary), vocabulary: &fresh.vocabulary)
+    }
+    for slot in vacancyColumns.ids.indices {
+      fresh.vacancyColumns.append(vacancyColumns.record(slot, vocabulary: vocabulary), vocabulary: &fresh.vocabulary)
+    }
+    fresh.seekerColumns.finishLayout()
+    fresh.vacancyColumns.finishLayout()
+    fresh.version = version
+    self = fresh
+  }
+}
+
+/// One bit per code of each space: the codes some record uses.
+struct UsedCodes {
+  var skills, accommodations, jobTypes, sectors, regions, texts: CodeBits
+
+  init(_ vocabulary: Vocabulary) {
+    skills = CodeBits(capacity: vocabulary.skills.count)
+    accommodations = CodeBits(capacity: vocabulary.accommodations.count)
+    jobTypes = CodeBits(capacity: vocabulary.jobTypes.count)
+    sectors = CodeBits(capacity: vocabulary.sectors.count)
+    regions = CodeBits(capacity: vocabulary.regions.count)
+    texts = CodeBits(capacity: vocabulary.texts.count)
+  }
+
+  var count: Int {
+    [skills, accommodations, jobTypes, sectors, regions, texts].reduce(0) { sum, bits in
+      bits.words.reduce(sum) { $0 + $1.nonzeroBitCount }
+    }
+  }
+}
+
+extension CodeBits {
+  /// Inserts each of `codes`, leaving out `CodeTable.absent` (no value).
+  mutating func insert(each codes: some Sequence<UInt32>) {
+    for code in codes { insert(unlessAbsent: code) }
+  }
+
+  mutating func insert(unlessAbsent code: UInt32) {
+    if code != CodeTable.absent { insert(code) }
+  }
+}
+
+extension SeekerColumns {
+  /// Lets the grids go, and the slots by id: what `record(_:vocabulary:)` does not read.
+  mutating func dropLayout() {
+    grid = LayeredGrid(bounds: Self.travelClasses, cellsPerBound: 4)
+    skillGrids = []
+    slots = [:]
+  }
+
+  /// Marks every code a seeker uses: her lists and her region.
+  func markCodes(_ used: inout UsedCodes) {
+    for slot in details.indices {
+      let d = details[slot]
+      var start = d.listStart
+      func next(_ count: UInt32) -> ArraySlice<UInt32> {
+        defer { start += count }
+        return lists.codes(from: start, count: Int(count))
+      }
+      used.skills.insert(each: next(d.skills))
+      used.jobTypes.insert(each: next(d.experience))
+      used.accommodations.insert(each: next(d.needs))
+      used.jobTypes.insert(each: next(d.jobTypes))
+      used.sectors.insert(each: next(d.sectors))
+      used.regions.insert(unlessAbsent: rows[slot].region)
+    }
+  }
+}
+
+extension VacancyColumns {
+  /// Lets the grids and far lists go, and the slots by id: what `record(_:vocabulary:)` does
+  /// not read.
+  mutating func dropLayout() {
+    keyGrids = []
+    jobTypeGrids = []
+    jobTypeBounds = []
+    farLists = []
+    slots = [:]
+  }
+
+  /// Marks every code a vacancy uses: its lists, job type, sector, region and texts.
+  func markCodes(_ used: inout UsedCodes) {
+    for slot in details.indices {
+      let d = details[slot]
+      used.skills.insert(each: lists.codes(from: d.listStart, count: Int(d.required + d.preferred)))
+      used.accommodations.insert(each: lists.codes(from: d.listStart + d.required + d.preferred, count: Int(d.offers)))
+      used.texts.insert(unlessAbsent: d.employerID)
+      used.texts.insert(unlessAbsent: d.employerName)
+      used.texts.insert(unlessAbsent: d.title)
+      let k = keys[slot]
+      used.jobTypes.insert(unlessAbsent: k.jobType)
+      used.sectors.insert(unlessAbsent: k.sector)
+      used.regions.insert(unlessAbsent: k.region)
+    }
+  }
+}
