@@ -24,7 +24,8 @@ import Testing
     func check(_ values: [String], _ kind: String, _ id: String) {
       for value in values where !codes[kind]!.contains(value) { unknown.append("\(id): \(kind) \(value)") }
     }
-    if let bytes = Fixtures.sample("seekers.jsonl") {
+    do {
+      let bytes = try #require(Fixtures.sample("seekers.jsonl"))
       let result = JSONLines.decode(bytes, file: "seekers.jsonl") { (json) throws(ValidationError) in
         try RecordDecoding.seeker(json)
       }
@@ -38,7 +39,8 @@ import Testing
         check(s.region.map { [$0] } ?? [], "regions", s.id)
       }
     }
-    if let bytes = Fixtures.sample("vacancies.jsonl") {
+    do {
+      let bytes = try #require(Fixtures.sample("vacancies.jsonl"))
       let result = JSONLines.decode(bytes, file: "vacancies.jsonl") { (json) throws(ValidationError) in
         try RecordDecoding.vacancy(json)
       }

@@ -23,8 +23,12 @@ import Testing
   }
 
   /// The bytes the reader holds (its private buffer, through reflection).
-  static func bufferedBytes(_ reader: FrameReader) -> Int {
-    (Mirror(reflecting: reader).descendant("buffer") as? [UInt8])?.count ?? -1
+  static func bufferedBytes(_ reader: FrameReader, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+    guard let buffer = Mirror(reflecting: reader).descendant("buffer") as? [UInt8] else {
+      Issue.record("FrameReader has no `buffer: [UInt8]` to measure any more", sourceLocation: sourceLocation)
+      return .max
+    }
+    return buffer.count
   }
 
   /// Every chunk size from 1 to the whole input gives `expected`.

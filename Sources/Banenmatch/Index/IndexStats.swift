@@ -2,13 +2,14 @@
 public struct IndexStats: Hashable, Sendable {
   public var seekers: Int
   public var vacancies: Int
-  /// Sorted by region code; records without a region are counted under no key.
+  /// Sorted by region name (bytes); records without a region are counted under no key.
   public var seekersPerRegion: [(region: String, count: Int)]
   public var vacanciesPerRegion: [(region: String, count: Int)]
   public var vacanciesPerEmployerType: [(type: EmployerType, count: Int)]
   /// Σ positions over all vacancies.
   public var openPositions: Int
-  /// Distinct codes ever interned per code space: skills, accommodations, jobTypes, sectors, regions.
+  /// Distinct codes the records use, per code space: skills, accommodations, jobTypes, sectors,
+  /// regions (what the index holds now, whatever it held before).
   public var vocabulary: [(space: String, count: Int)]
   public var version: Int
 
@@ -36,6 +37,9 @@ extension MatchIndex {
       return counts.map { (region: vocabulary.regions.codes[Int($0.key)], count: $0.value) }
         .sorted { $0.region.bytesPrecede($1.region) }
     }
+    var used = UsedCodes(vocabulary)
+    seekerColumns.markCodes(&used)
+    vacancyColumns.markCodes(&used)
     var perType = Array(repeating: 0, count: EmployerType.allCases.count)
     for key in vacancyColumns.keys { perType[Int(key.employerType)] += 1 }
     return IndexStats(
@@ -46,9 +50,8 @@ extension MatchIndex {
       vacanciesPerEmployerType: EmployerType.allCases.enumerated().map { (type: $1, count: perType[$0]) },
       openPositions: vacancyColumns.details.reduce(0) { $0 + $1.positions },
       vocabulary: [
-        ("skills", vocabulary.skills.count), ("accommodations", vocabulary.accommodations.count),
-        ("jobTypes", vocabulary.jobTypes.count), ("sectors", vocabulary.sectors.count),
-        ("regions", vocabulary.regions.count),
+        ("skills", used.skills.count), ("accommodations", used.accommodations.count),
+        ("jobTypes", used.jobTypes.count), ("sectors", used.sectors.count), ("regions", used.regions.count),
       ],
       version: version)
   }

@@ -7,8 +7,8 @@
 /// ever saw, and the per-code grids with them: memory without bound (SPEC section 4).
 ///
 /// After a write the index checks, once its codes have doubled since the last check, how many
-/// codes its records still use; when fewer than half, it builds itself anew from its records,
-/// which numbers only those. A check reads every record's code lists once (tens of
+/// codes its records still use; when the unused ones outnumber both the used ones and the
+/// records, it builds itself anew from its records, which numbers only those. A check reads every record's code lists once (tens of
 /// milliseconds in `nl`); the rebuild costs what laying out every record does (about 1.4–2 s
 /// in `nl`) and happens at most once per doubling. Answers do not depend on code numbers.
 extension MatchIndex {
@@ -39,7 +39,7 @@ extension MatchIndex {
   /// Lays out every record anew in a fresh index with a fresh vocabulary, keeping `version`.
   mutating func rebuildFromRecords() {
     // Only what gives the records back is read from here on: the grids go first, so that
-    // the two indexes are not whole at once.
+    // the two indexes are not whole at once (unless a copy, a reader's, holds the old one).
     seekerColumns.dropLayout()
     vacancyColumns.dropLayout()
     var fresh = MatchIndex()
@@ -69,14 +69,13 @@ struct UsedCodes {
     texts = CodeBits(capacity: vocabulary.texts.count)
   }
 
-  var count: Int {
-    [skills, accommodations, jobTypes, sectors, regions, texts].reduce(0) { sum, bits in
-      bits.words.reduce(sum) { $0 + $1.nonzeroBitCount }
-    }
-  }
+  var count: Int { [skills, accommodations, jobTypes, sectors, regions, texts].reduce(0) { $0 + $1.count } }
 }
 
 extension CodeBits {
+  /// The number of codes in the set.
+  var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
   /// Inserts each of `codes`, leaving out `CodeTable.absent` (no value).
   mutating func insert(each codes: some Sequence<UInt32>) {
     for code in codes { insert(unlessAbsent: code) }
