@@ -76,9 +76,10 @@ extension CodeBits {
   /// The number of codes in the set.
   var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
-  /// Inserts each of `codes`, leaving out `CodeTable.absent` (no value).
-  mutating func insert(each codes: some Sequence<UInt32>) {
-    for code in codes { insert(unlessAbsent: code) }
+  /// Inserts the `count` codes of a pool from `start` on, and moves `start` past them.
+  mutating func insert(each pool: UnsafeBufferPointer<UInt32>, from start: inout Int, count: UInt32) {
+    for i in start..<start + Int(count) { insert(unlessAbsent: pool[i]) }
+    start += Int(count)
   }
 
   mutating func insert(unlessAbsent code: UInt32) {
@@ -96,19 +97,17 @@ extension SeekerColumns {
 
   /// Marks every code a seeker uses: her lists and her region.
   func markCodes(_ used: inout UsedCodes) {
-    for slot in details.indices {
-      let d = details[slot]
-      var start = d.listStart
-      func next(_ count: UInt32) -> ArraySlice<UInt32> {
-        defer { start += count }
-        return lists.codes(from: start, count: Int(count))
+    lists.pool.withUnsafeBufferPointer { pool in
+      for slot in details.indices {
+        let d = details[slot]
+        var next = Int(d.listStart)
+        used.skills.insert(each: pool, from: &next, count: d.skills)
+        used.jobTypes.insert(each: pool, from: &next, count: d.experience)
+        used.accommodations.insert(each: pool, from: &next, count: d.needs)
+        used.jobTypes.insert(each: pool, from: &next, count: d.jobTypes)
+        used.sectors.insert(each: pool, from: &next, count: d.sectors)
+        used.regions.insert(unlessAbsent: rows[slot].region)
       }
-      used.skills.insert(each: next(d.skills))
-      used.jobTypes.insert(each: next(d.experience))
-      used.accommodations.insert(each: next(d.needs))
-      used.jobTypes.insert(each: next(d.jobTypes))
-      used.sectors.insert(each: next(d.sectors))
-      used.regions.insert(unlessAbsent: rows[slot].region)
     }
   }
 }
@@ -126,17 +125,20 @@ extension VacancyColumns {
 
   /// Marks every code a vacancy uses: its lists, job type, sector, region and texts.
   func markCodes(_ used: inout UsedCodes) {
-    for slot in details.indices {
-      let d = details[slot]
-      used.skills.insert(each: lists.codes(from: d.listStart, count: Int(d.required + d.preferred)))
-      used.accommodations.insert(each: lists.codes(from: d.listStart + d.required + d.preferred, count: Int(d.offers)))
-      used.texts.insert(unlessAbsent: d.employerID)
-      used.texts.insert(unlessAbsent: d.employerName)
-      used.texts.insert(unlessAbsent: d.title)
-      let k = keys[slot]
-      used.jobTypes.insert(unlessAbsent: k.jobType)
-      used.sectors.insert(unlessAbsent: k.sector)
-      used.regions.insert(unlessAbsent: k.region)
+    lists.pool.withUnsafeBufferPointer { pool in
+      for slot in details.indices {
+        let d = details[slot]
+        var next = Int(d.listStart)
+        used.skills.insert(each: pool, from: &next, count: d.required + d.preferred)
+        used.accommodations.insert(each: pool, from: &next, count: d.offers)
+        used.texts.insert(unlessAbsent: d.employerID)
+        used.texts.insert(unlessAbsent: d.employerName)
+        used.texts.insert(unlessAbsent: d.title)
+        let k = keys[slot]
+        used.jobTypes.insert(unlessAbsent: k.jobType)
+        used.sectors.insert(unlessAbsent: k.sector)
+        used.regions.insert(unlessAbsent: k.region)
+      }
     }
   }
 }
