@@ -5,6 +5,21 @@ import Synchronization
   import Glibc
 #endif
 
+/// Gives the pages the allocator holds free back to the system (glibc keeps them otherwise).
+/// glibc's `malloc_trim` is not in the `Glibc` module (`malloc.h`), so it is looked up once.
+func releaseFreedMemory() {
+  #if canImport(Glibc)
+    _ = mallocTrim?(0)
+  #endif
+}
+
+#if canImport(Glibc)
+  private let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(
+    UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim"
+  )
+  .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+#endif
+
 /// Set by `$/cancelRequest`; long requests check it between units of work.
 final class CancellationFlag: Sendable {
   private let cancelled = Atomic<Bool>(false)

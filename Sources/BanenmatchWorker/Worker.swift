@@ -203,9 +203,20 @@ public final class Worker: @unchecked Sendable {
         // Dropped first, so that the write changes the index in place unless a read in flight
         // still holds the snapshot.
         snapshot = nil
+        let codesBefore = index.codeCount
         let result = Result { () throws(RPCError) in try write.run(params: params, index: &index) }
         let counts = [("version", index.version), ("seekers", index.seekerCount), ("vacancies", index.vacancyCount)]
         log(method, id, started, result, counts: counts)
+        if index.codeCount < codesBefore {
+          // The index was laid out anew without its unused codes: both layouts were whole for
+          // a moment, and the allocator keeps what the old one freed unless told.
+          releaseFreedMemory()
+          logger.info(
+            "unused codes forgotten",
+            metadata: [
+              "id": "\(id?.description ?? "-")", "codesBefore": "\(codesBefore)", "codes": "\(index.codeCount)",
+            ])
+        }
         answer(result)
       } else if let read = MethodRegistry.reads[method] {
         dispatch(read, method: method, id: id, params: params, answer: answer)

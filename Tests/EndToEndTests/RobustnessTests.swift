@@ -201,6 +201,38 @@ extension EndToEnd {
       #expect(try worker.finish() == .exited(0))
     }
 
+    /// Codes written and removed again are forgotten: a worker on `samples/` takes a vacancy of
+    /// 30,000 new skills, removes it, four times (120,000 codes), lays its index out anew
+    /// without them (and says so on stderr), and answers and counts as before.
+    @Test func codesWrittenAndRemovedAreForgotten() throws {
+      let worker = try WorkerProcess(arguments: ["--data", Fixtures.samples])
+      let query =
+        #""method":"match.vacanciesForSeeker","params":{"seekerId":"S-0040","explain":true,"nearMisses":3,"date":"2026-12-01"}"#
+      func ask(_ id: Int, _ body: String) throws -> [String: Any] {
+        try worker.send(#"{"jsonrpc":"2.0","id":\#(id),\#(body)}"#)
+        let reply = try worker.nextObject(timeout: .seconds(60))
+        #expect(reply["id"] as? Int == id)
+        var result = try #require(reply.result)
+        result["indexVersion"] = nil
+        return result
+      }
+      let (answerBefore, statsBefore) = (try ask(1, query), try ask(2, #""method":"index.stats""#))
+      for round in 0..<4 {
+        let skills = (0..<30_000).map { "\"vaardigheid-\(round)-\($0)\"" }.joined(separator: ",")
+        let vacancy =
+          #"{"id":"V-GROOT","employer":{"id":"E-\#(round)","type":"markt"},"title":"Functie \#(round)","jobType":"beroep-\#(round)","location":{"lat":52.1,"lon":5.1},"hours":{"min":8,"max":16},"requiredSkills":[\#(skills)]}"#
+        _ = try ask(10 + round, #""method":"vacancies.upsert","params":{"vacancies":[\#(vacancy)]}"#)
+        let removed = try ask(20 + round, #""method":"vacancies.remove","params":{"ids":["V-GROOT"]}"#)
+        #expect(removed["removed"] as? Int == 1)
+      }
+      try worker.waitForStderr(containing: "unused codes forgotten")
+      let (answerAfter, statsAfter) = (try ask(3, query), try ask(4, #""method":"index.stats""#))
+      #expect(NSDictionary(dictionary: answerAfter).isEqual(to: answerBefore), "\(answerAfter)")
+      #expect(NSDictionary(dictionary: statsAfter).isEqual(to: statsBefore), "\(statsAfter)")
+      #expect((answerBefore["matches"] as? [Any])?.isEmpty == false)
+      #expect(try worker.finish() == .exited(0))
+    }
+
     /// `match.batch` of 10,000 seekers whose region filter lists 100,000 codes: the filter is
     /// compiled once for the request, not once per seeker (as it was, which took minutes in a
     /// debug build), and the unknown codes change nothing.

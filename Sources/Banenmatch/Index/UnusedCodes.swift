@@ -15,8 +15,9 @@ extension MatchIndex {
   /// Below this many codes in all spaces together, none is forgotten.
   static let forgettingFloor = 1 << 16
 
-  /// The number of codes in all spaces, used or not.
-  var codeCount: Int { vocabulary.count }
+  /// The number of codes in all spaces, used or not: it falls only when a write has built
+  /// the index anew without the unused ones.
+  package var codeCount: Int { vocabulary.count }
 
   /// The number of distinct codes some record uses.
   var usedCodeCount: Int {
