@@ -77,12 +77,6 @@ extension CodeBits {
   /// The number of codes in the set.
   var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
-  /// Inserts the `count` codes of a pool from `start` on, and moves `start` past them.
-  mutating func insert(each pool: UnsafeBufferPointer<UInt32>, from start: inout Int, count: UInt32) {
-    for i in start..<start + Int(count) { insert(unlessAbsent: pool[i]) }
-    start += Int(count)
-  }
-
   mutating func insert(unlessAbsent code: UInt32) {
     if code != CodeTable.absent { insert(code) }
   }
@@ -98,17 +92,13 @@ extension SeekerColumns {
 
   /// Marks every code a seeker uses: her lists and her region.
   func markCodes(_ used: inout UsedCodes) {
-    lists.pool.withUnsafeBufferPointer { pool in
-      for slot in details.indices {
-        let d = details[slot]
-        var next = Int(d.listStart)
-        used.skills.insert(each: pool, from: &next, count: d.skills)
-        used.jobTypes.insert(each: pool, from: &next, count: d.experience)
-        used.accommodations.insert(each: pool, from: &next, count: d.needs)
-        used.jobTypes.insert(each: pool, from: &next, count: d.jobTypes)
-        used.sectors.insert(each: pool, from: &next, count: d.sectors)
-        used.regions.insert(unlessAbsent: rows[slot].region)
-      }
+    lists.forEachRecord(details, start: \.listStart) { slot, d, lists in
+      lists.mark(d.skills, in: &used.skills)
+      lists.mark(d.experience, in: &used.jobTypes)
+      lists.mark(d.needs, in: &used.accommodations)
+      lists.mark(d.jobTypes, in: &used.jobTypes)
+      lists.mark(d.sectors, in: &used.sectors)
+      used.regions.insert(unlessAbsent: rows[slot].region)
     }
   }
 }
@@ -126,19 +116,41 @@ extension VacancyColumns {
 
   /// Marks every code a vacancy uses: its lists, job type, sector, region and texts.
   func markCodes(_ used: inout UsedCodes) {
-    lists.pool.withUnsafeBufferPointer { pool in
+    lists.forEachRecord(details, start: \.listStart) { slot, d, lists in
+      lists.mark(d.required + d.preferred, in: &used.skills)
+      lists.mark(d.offers, in: &used.accommodations)
+      used.texts.insert(unlessAbsent: d.employerID)
+      used.texts.insert(unlessAbsent: d.employerName)
+      used.texts.insert(unlessAbsent: d.title)
+      let k = keys[slot]
+      used.jobTypes.insert(unlessAbsent: k.jobType)
+      used.sectors.insert(unlessAbsent: k.sector)
+      used.regions.insert(unlessAbsent: k.region)
+    }
+  }
+}
+
+/// One record's lists, one after another, from the pool's buffer.
+struct ListCursor {
+  let pool: UnsafeBufferPointer<UInt32>
+  var next: Int
+
+  /// Marks the next `count` codes in `bits` and moves past them.
+  mutating func mark(_ count: UInt32, in bits: inout CodeBits) {
+    for i in next..<next + Int(count) { bits.insert(unlessAbsent: pool[i]) }
+    next += Int(count)
+  }
+}
+
+extension CodeListPool {
+  /// Calls `body` with each slot of `details`, its details, and a cursor at its lists.
+  func forEachRecord<Details>(
+    _ details: ContiguousArray<Details>, start: (Details) -> UInt32, _ body: (Int, Details, inout ListCursor) -> Void
+  ) {
+    pool.withUnsafeBufferPointer { pool in
       for slot in details.indices {
-        let d = details[slot]
-        var next = Int(d.listStart)
-        used.skills.insert(each: pool, from: &next, count: d.required + d.preferred)
-        used.accommodations.insert(each: pool, from: &next, count: d.offers)
-        used.texts.insert(unlessAbsent: d.employerID)
-        used.texts.insert(unlessAbsent: d.employerName)
-        used.texts.insert(unlessAbsent: d.title)
-        let k = keys[slot]
-        used.jobTypes.insert(unlessAbsent: k.jobType)
-        used.sectors.insert(unlessAbsent: k.sector)
-        used.regions.insert(unlessAbsent: k.region)
+        var cursor = ListCursor(pool: pool, next: Int(start(details[slot])))
+        body(slot, details[slot], &cursor)
       }
     }
   }
