@@ -37,9 +37,7 @@ extension MatchIndex {
       return counts.map { (region: vocabulary.regions.codes[Int($0.key)], count: $0.value) }
         .sorted { $0.region.bytesPrecede($1.region) }
     }
-    var used = UsedCodes(vocabulary)
-    seekerColumns.markCodes(&used)
-    vacancyColumns.markCodes(&used)
+    let used = usedCodes
     var perType = Array(repeating: 0, count: EmployerType.allCases.count)
     for key in vacancyColumns.keys { perType[Int(key.employerType)] += 1 }
     return IndexStats(

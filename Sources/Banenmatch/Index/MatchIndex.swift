@@ -14,7 +14,7 @@ public struct MatchIndex: Sendable {
   var vocabulary = Vocabulary()
 
   /// The number of writes (upserts and removes) applied so far.
-  public internal(set) var version = 0
+  public private(set) var version = 0
   /// Which layout of the records the index has: a new one after every change, so a search
   /// prepared for one layout (its filters compiled to code numbers and slots) is never used
   /// with another, even by a copy of the index that has seen as many writes.
@@ -99,7 +99,6 @@ public struct MatchIndex: Sendable {
   /// laid out for queries when the write is counted — at the end of this call, or, for
   /// pieces of one write (`countingAsWrite: false`), at `countWrites`. Query only after that.
   package mutating func upsert(validatedSeekers seekers: [Seeker], countingAsWrite: Bool = true) {
-    layout = Layout()
     for seeker in seekers { seekerColumns.append(seeker, vocabulary: &vocabulary) }
     if countingAsWrite { countWrites(1) }
   }
@@ -107,7 +106,6 @@ public struct MatchIndex: Sendable {
   /// Inserts or replaces vacancies that have passed `validationErrors()` already; like
   /// `upsert(validatedSeekers:countingAsWrite:)`.
   package mutating func upsert(validatedVacancies vacancies: [Vacancy], countingAsWrite: Bool = true) {
-    layout = Layout()
     for vacancy in vacancies { vacancyColumns.append(vacancy, vocabulary: &vocabulary) }
     if countingAsWrite { countWrites(1) }
   }
@@ -173,20 +171,57 @@ public struct MatchIndex: Sendable {
   }
 }
 
-/// The columns of one kind of record, as a removal of many ids at once needs them.
+/// A record's row, as the work shared by both kinds of record reads it.
+protocol OverflowRow {
+  /// Where the row's codes past its inline bits are (0: none).
+  var overflow: UInt32 { get }
+}
+
+/// A record's details, as the work shared by both kinds of record reads them.
+protocol ListedDetails {
+  /// Where the record's code lists start in the pool, and how many codes they hold.
+  var listStart: UInt32 { get }
+  var listCount: Int { get }
+}
+
+/// The columns of one kind of record, as a removal of many ids at once and a pass over every
+/// record's codes need them.
 protocol RecordColumns {
-  var ids: ContiguousArray<String> { get }
+  associatedtype Row: OverflowRow
+  associatedtype Details: ListedDetails
+  var ids: ContiguousArray<String> { get set }
+  var details: ContiguousArray<Details> { get set }
+  var rows: ContiguousArray<Row> { get set }
+  var geo: ContiguousArray<GeoRow> { get set }
+  var overflows: OverflowTable { get set }
+  var lists: CodeListPool { get set }
   var slots: [ByteKey: Int] { get set }
   var count: Int { get }
-  /// Gives back what the record in `slot` holds beside its columns.
-  mutating func release(_ slot: Int)
-  /// Keeps every column's elements at the slots `gone` does not flag, in their order.
-  mutating func keepColumns(unflagged gone: [Bool])
+  /// Keeps the elements of the columns beyond ids, details, rows and geo at the slots `gone`
+  /// does not flag (none by default).
+  mutating func keepOtherColumns(unflagged gone: [Bool])
   /// Lays out every record anew: the grids and counts, as after a bulk append.
   mutating func layOutAnew()
 }
 
 extension RecordColumns {
+  /// Gives back the record's overflow codes and lists.
+  mutating func release(_ slot: Int) {
+    overflows.remove(rows[slot].overflow)
+    lists.release(details[slot].listCount)
+  }
+
+  /// Keeps every column's elements at the slots `gone` does not flag, in their order.
+  mutating func keepColumns(unflagged gone: [Bool]) {
+    ids.keep(unflagged: gone)
+    details.keep(unflagged: gone)
+    rows.keep(unflagged: gone)
+    geo.keep(unflagged: gone)
+    keepOtherColumns(unflagged: gone)
+  }
+
+  mutating func keepOtherColumns(unflagged gone: [Bool]) {}
+
   /// Removes the records with these ids together and lays the rest out anew; returns how many
   /// were removed. One at a time, each removal scans its cell and moves the grids' arrays: for
   /// many removals in a crowded place, the square of their number.

@@ -1,6 +1,6 @@
 /// What the inner loop of `seekers(for:)` reads of one seeker, in one row of a few cache
 /// lines: position, reach, hours, dates and every set as inline bits.
-struct SeekerRow: Sendable {
+struct SeekerRow: OverflowRow, Sendable {
   // First, in 64 bytes, what scoring a pair that the entry told feasible reads
   // (`SeekerScan.judgeFeasible`); then its travel distance, read once the score can enter.
   var skills: Bits256
@@ -193,7 +193,7 @@ struct FloatPoint {
 /// What a seeker's row leaves out, for answers and for giving the record back: her position
 /// in degrees, education level, whether she stated preferences, and where her code lists
 /// start in the pool (in this order: skills, experience, needs, preferred job types, sectors).
-struct SeekerDetails: Sendable {
+struct SeekerDetails: ListedDetails, Sendable {
   var location: GeoPoint
   var listStart: UInt32
   var skills, experience, needs, jobTypes, sectors: UInt32
@@ -390,19 +390,6 @@ struct SeekerColumns: RecordColumns, Sendable {
       }
     }
     skillGrids = built
-  }
-
-  /// Gives back the seeker's overflow codes and lists (for `remove(ids:)`).
-  mutating func release(_ slot: Int) {
-    overflows.remove(rows[slot].overflow)
-    lists.release(details[slot].listCount)
-  }
-
-  mutating func keepColumns(unflagged gone: [Bool]) {
-    ids.keep(unflagged: gone)
-    details.keep(unflagged: gone)
-    rows.keep(unflagged: gone)
-    geo.keep(unflagged: gone)
   }
 
   mutating func layOutAnew() {

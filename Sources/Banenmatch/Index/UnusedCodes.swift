@@ -8,9 +8,10 @@
 ///
 /// After a write the index checks, once its codes have doubled since the last check, how many
 /// codes its records still use; when the unused ones outnumber both the used ones and the
-/// records, it builds itself anew from its records, which numbers only those. A check reads every record's code lists once (tens of
-/// milliseconds in `nl`); the rebuild costs what laying out every record does (about 1.4–2 s
-/// in `nl`) and happens at most once per doubling. Answers do not depend on code numbers.
+/// records, it builds itself anew from its records, which numbers only those. A check reads
+/// every record's code lists once (about 85 ms in `nl` on a slow machine); the rebuild costs
+/// what laying out every record does (about 2.6 s there) and happens at most once per
+/// doubling. Answers do not depend on code numbers.
 extension MatchIndex {
   /// Below this many codes in all spaces together, none is forgotten.
   static let forgettingFloor = 1 << 16
@@ -19,13 +20,16 @@ extension MatchIndex {
   /// the index anew without the unused ones.
   package var codeCount: Int { vocabulary.count }
 
-  /// The number of distinct codes some record uses.
-  var usedCodeCount: Int {
+  /// The codes some record uses.
+  var usedCodes: UsedCodes {
     var used = UsedCodes(vocabulary)
     seekerColumns.markCodes(&used)
     vacancyColumns.markCodes(&used)
-    return used.count
+    return used
   }
+
+  /// The number of distinct codes some record uses.
+  var usedCodeCount: Int { usedCodes.count }
 
   /// After a write: checks the vocabulary when it has grown enough, and builds the index anew
   /// when more of its codes are unused than used, and than it has records (so that a rebuild,
@@ -37,7 +41,7 @@ extension MatchIndex {
     codeCheckAt = max(Self.forgettingFloor, 2 * codeCount)
   }
 
-  /// Lays out every record anew in a fresh index with a fresh vocabulary, keeping `version`.
+  /// Lays out every record anew with a fresh vocabulary; the version stays.
   mutating func rebuildFromRecords() {
     // Only what gives the records back is read from here on: the grids go first, so that
     // the two indexes are not whole at once (unless a copy, a reader's, holds the old one).
@@ -52,8 +56,7 @@ extension MatchIndex {
     }
     fresh.seekerColumns.finishLayout()
     fresh.vacancyColumns.finishLayout()
-    fresh.version = version
-    self = fresh
+    (seekerColumns, vacancyColumns, vocabulary) = (fresh.seekerColumns, fresh.vacancyColumns, fresh.vocabulary)
   }
 }
 
@@ -92,7 +95,7 @@ extension SeekerColumns {
 
   /// Marks every code a seeker uses: her lists and her region.
   func markCodes(_ used: inout UsedCodes) {
-    lists.forEachRecord(details, start: \.listStart) { slot, d, lists in
+    lists.forEachRecord(details) { slot, d, lists in
       lists.mark(d.skills, in: &used.skills)
       lists.mark(d.experience, in: &used.jobTypes)
       lists.mark(d.needs, in: &used.accommodations)
@@ -116,7 +119,7 @@ extension VacancyColumns {
 
   /// Marks every code a vacancy uses: its lists, job type, sector, region and texts.
   func markCodes(_ used: inout UsedCodes) {
-    lists.forEachRecord(details, start: \.listStart) { slot, d, lists in
+    lists.forEachRecord(details) { slot, d, lists in
       lists.mark(d.required + d.preferred, in: &used.skills)
       lists.mark(d.offers, in: &used.accommodations)
       used.texts.insert(unlessAbsent: d.employerID)
@@ -144,12 +147,12 @@ struct ListCursor {
 
 extension CodeListPool {
   /// Calls `body` with each slot of `details`, its details, and a cursor at its lists.
-  func forEachRecord<Details>(
-    _ details: ContiguousArray<Details>, start: (Details) -> UInt32, _ body: (Int, Details, inout ListCursor) -> Void
+  func forEachRecord<Details: ListedDetails>(
+    _ details: ContiguousArray<Details>, _ body: (Int, Details, inout ListCursor) -> Void
   ) {
     pool.withUnsafeBufferPointer { pool in
       for slot in details.indices {
-        var cursor = ListCursor(pool: pool, next: Int(start(details[slot])))
+        var cursor = ListCursor(pool: pool, next: Int(details[slot].listStart))
         body(slot, details[slot], &cursor)
       }
     }

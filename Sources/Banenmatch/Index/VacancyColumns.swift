@@ -1,6 +1,6 @@
 /// What the inner loop of `vacancies(for:)` reads of one vacancy, in one row of a few cache
 /// lines.
-struct VacancyRow: Sendable {
+struct VacancyRow: OverflowRow, Sendable {
   /// Unit vector of the position.
   var x, y, z: Double
   var hoursMin, hoursMax: Double
@@ -353,7 +353,7 @@ struct VacancyKeys: Sendable {
 /// in degrees, employer, title, positions, minimum education, and where its code lists start
 /// in the pool (in this order: required skills, preferred skills, offers). Texts are numbers
 /// in the vocabulary's `texts`.
-struct VacancyDetails: Sendable {
+struct VacancyDetails: ListedDetails, Sendable {
   var location: GeoPoint
   var listStart: UInt32
   var required, preferred, offers: UInt32
@@ -555,17 +555,7 @@ struct VacancyColumns: RecordColumns, Sendable {
       preferredCount: row.preferredCount)
   }
 
-  /// Gives back the vacancy's overflow codes and lists (for `remove(ids:)`).
-  mutating func release(_ slot: Int) {
-    overflows.remove(rows[slot].overflow)
-    lists.release(details[slot].listCount)
-  }
-
-  mutating func keepColumns(unflagged gone: [Bool]) {
-    ids.keep(unflagged: gone)
-    details.keep(unflagged: gone)
-    rows.keep(unflagged: gone)
-    geo.keep(unflagged: gone)
+  mutating func keepOtherColumns(unflagged gone: [Bool]) {
     keys.keep(unflagged: gone)
   }
 
