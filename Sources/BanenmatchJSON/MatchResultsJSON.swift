@@ -95,10 +95,14 @@ extension JSONWriter {
     }
   }
 
+  /// `unknown.names`, written without making the list.
   mutating func unknown(_ unknown: UnknownFields) {
     guard !unknown.isEmpty else { return }
     key(plain: "unknown")
-    strings(unknown.names)
+    array { w in
+      if unknown.contains(.education) { w.string("education") }
+      if unknown.contains(.wageValue) { w.string("wageValue") }
+    }
   }
 
   public mutating func explanation(_ explanation: Explanation, score: Double) {

@@ -29,13 +29,26 @@ public final class ProtocolOutput: Sendable {
   private struct State {
     var pending: [UInt8] = []
     var writing = false
+    /// A buffer the writer has written and emptied, kept with its capacity for the next
+    /// `pending`: a pipelining host's answers then never grow a fresh buffer from empty and
+    /// free it again after each write.
+    var spare: [UInt8] = []
 
     /// Takes the writer's role and what is pending, leaving nothing pending.
     mutating func startWriting() -> [UInt8] {
       writing = true
-      var taken: [UInt8] = []
+      var taken = spare
+      spare = []
       swap(&taken, &pending)
       return taken
+    }
+
+    /// Keeps `written`, emptied, as the spare buffer, unless it grew large (a whole
+    /// `match.batch` answer, say).
+    mutating func recycle(_ written: inout [UInt8]) {
+      guard written.capacity <= ProtocolOutput.spareLimit, spare.capacity < written.capacity else { return }
+      written.removeAll(keepingCapacity: true)
+      swap(&spare, &written)
     }
   }
 
@@ -43,6 +56,8 @@ public final class ProtocolOutput: Sendable {
   static let pendingLimit = 4 << 20
   /// Deferred answers are written once this many bytes are pending.
   static let deferLimit = 64 << 10
+  /// The largest buffer kept for reuse after a write.
+  static let spareLimit = 256 << 10
 
   public init(fd: Int32, framing: Framing) {
     self.fd = fd
@@ -52,28 +67,27 @@ public final class ProtocolOutput: Sendable {
   /// Writes one message (a JSON text without newline) in the stream's framing; when
   /// `deferrable` and requests are waiting, possibly later (see the type's description).
   public func send(_ body: [UInt8], deferrable: Bool = false) {
-    let frame = framing.frame(body)
     let mayDefer = deferrable && backlog.load(ordering: .relaxed) > 0
     var batch: [UInt8]?
     while true {
       let queued: Bool = state.withLock { state in
         if state.writing && state.pending.count > Self.pendingLimit { return false }
-        state.pending.append(contentsOf: frame)
+        framing.append(body, to: &state.pending)
         if !state.writing && !(mayDefer && state.pending.count < Self.deferLimit) { batch = state.startWriting() }
         return true
       }
       if queued { break }
       usleep(200)
     }
-    if let batch { writeAll(batch) }
+    if let batch = batch.take() { writeAll(batch) }
   }
 
   /// Writes whatever is pending, unless another thread is writing (which then writes it).
   public func flush() {
-    let batch: [UInt8]? = state.withLock { state in
+    var batch: [UInt8]? = state.withLock { state in
       state.writing || state.pending.isEmpty ? nil : state.startWriting()
     }
-    if let batch { writeAll(batch) }
+    if let batch = batch.take() { writeAll(batch) }
   }
 
   /// Writes the deferred answers when no request waits to start any more: called whenever a
@@ -82,18 +96,20 @@ public final class ProtocolOutput: Sendable {
     if backlog.load(ordering: .relaxed) == 0 { flush() }
   }
 
-  /// Writes `first`, then what was sent meanwhile, until nothing is pending; the caller
+  /// Writes `bytes`, then what was sent meanwhile, until nothing is pending; the caller
   /// holds the writer's role (`writing`), which this gives up.
-  private func writeAll(_ first: [UInt8]) {
-    var batch: [UInt8]? = first
-    while let bytes = batch {
+  private func writeAll(_ bytes: consuming [UInt8]) {
+    var more = true
+    while more {
       write(bytes)
-      batch = state.withLock { state in
+      state.withLock { state in
+        state.recycle(&bytes)
         if state.pending.isEmpty {
           state.writing = false
-          return nil
+          more = false
+        } else {
+          bytes = state.startWriting()
         }
-        return state.startWriting()
       }
     }
   }

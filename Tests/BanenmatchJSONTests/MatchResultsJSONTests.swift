@@ -1,7 +1,8 @@
-import Banenmatch
 import BanenmatchJSON
 import BanenmatchTestSupport
 import Testing
+
+@testable import Banenmatch
 
 /// The JSON of match results: the shape of SPEC section 4, and explanation points that add
 /// up to the printed score exactly.
@@ -56,6 +57,19 @@ import Testing
     #expect(near.member("missing")?.kind == .object)
     #expect(root.member("counts")?.member("feasible")?.integer == results.feasible)
     #expect(root.member("indexVersion")?.integer == 2)
+  }
+
+  @Test(arguments: [UnknownFields(), .education, .wageValue, [.education, .wageValue]])
+  func unknownFieldsAreListedInSpecOrder(unknown: UnknownFields) throws {
+    var writer = JSONWriter()
+    writer.match(Match(id: "V-1", score: 50, unknown: unknown, explanation: nil), idKey: "vacancyId")
+    let root = try JSONDocument(parsing: writer.bytes).root
+    #expect(root.member("score")?.number == 50)
+    if unknown.isEmpty {
+      #expect(root.member("unknown") == nil)
+    } else {
+      #expect(root.member("unknown")?.elements.map { $0.string ?? "(not a string)" } == unknown.names)
+    }
   }
 
   @Test(arguments: [

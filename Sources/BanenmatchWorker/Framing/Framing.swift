@@ -16,16 +16,23 @@ public enum Framing: String, Sendable, CaseIterable {
 
   /// `body` framed for output: a line, or a header and the body.
   public func frame(_ body: [UInt8]) -> [UInt8] {
+    var frame: [UInt8] = []
+    append(body, to: &frame)
+    return frame
+  }
+
+  /// Appends `body` framed to `output`, with no copy of its own: how answers join the
+  /// output's pending bytes. (No `reserveCapacity` here: repeated, it would give up the
+  /// array's geometric growth.)
+  public func append(_ body: [UInt8], to output: inout [UInt8]) {
     switch self {
     case .lines:
-      var frame = body
-      frame.append(UInt8(ascii: "\n"))
-      return frame
+      output.append(contentsOf: body)
+      output.append(UInt8(ascii: "\n"))
     case .headers:
-      var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
-      frame.reserveCapacity(frame.count + body.count)
-      frame.append(contentsOf: body)
-      return frame
+      let header = "Content-Length: \(body.count)\r\n\r\n".utf8
+      output.append(contentsOf: header)
+      output.append(contentsOf: body)
     }
   }
 }
