@@ -31,11 +31,14 @@ public final class ProtocolOutput: Sendable {
     var writing = false
     /// A buffer the writer has written and emptied, kept with its capacity for the next
     /// `pending`: a pipelining host's answers then never grow a fresh buffer from empty and
-    /// free it again after each write.
+    /// free it again after each write. Always empty; at most `spareLimit` bytes of capacity,
+    /// so that the output holds at most about twice that between writes (this and `pending`).
     var spare: [UInt8] = []
 
     /// Takes the writer's role and what is pending, leaving nothing pending.
     mutating func startWriting() -> [UInt8] {
+      // Checked, not assumed: a spare with bytes in it would send them again, forever.
+      precondition(spare.isEmpty, "the kept output buffer must be empty")
       writing = true
       var taken = spare
       spare = []
@@ -44,9 +47,10 @@ public final class ProtocolOutput: Sendable {
     }
 
     /// Keeps `written`, emptied, as the spare buffer, unless it grew large (a whole
-    /// `match.batch` answer, say).
+    /// `match.batch` answer, say), leaving `written` empty; else leaves it as it is, for the
+    /// caller to release outside the lock.
     mutating func recycle(_ written: inout [UInt8]) {
-      guard written.capacity <= ProtocolOutput.spareLimit, spare.capacity < written.capacity else { return }
+      guard written.capacity <= ProtocolOutput.spareLimit else { return }
       written.removeAll(keepingCapacity: true)
       swap(&spare, &written)
     }
@@ -68,18 +72,19 @@ public final class ProtocolOutput: Sendable {
   /// `deferrable` and requests are waiting, possibly later (see the type's description).
   public func send(_ body: [UInt8], deferrable: Bool = false) {
     let mayDefer = deferrable && backlog.load(ordering: .relaxed) > 0
+    let header = framing.header(for: body)
     var batch: [UInt8]?
     while true {
       let queued: Bool = state.withLock { state in
         if state.writing && state.pending.count > Self.pendingLimit { return false }
-        framing.append(body, to: &state.pending)
+        framing.append(body, header: header, to: &state.pending)
         if !state.writing && !(mayDefer && state.pending.count < Self.deferLimit) { batch = state.startWriting() }
         return true
       }
       if queued { break }
       usleep(200)
     }
-    if let batch = batch.take() { writeAll(batch) }
+    if let taken = batch.take() { writeAll(consume taken) }
   }
 
   /// Writes whatever is pending, unless another thread is writing (which then writes it).
@@ -87,7 +92,7 @@ public final class ProtocolOutput: Sendable {
     var batch: [UInt8]? = state.withLock { state in
       state.writing || state.pending.isEmpty ? nil : state.startWriting()
     }
-    if let batch = batch.take() { writeAll(batch) }
+    if let taken = batch.take() { writeAll(consume taken) }
   }
 
   /// Writes the deferred answers when no request waits to start any more: called whenever a
@@ -102,12 +107,15 @@ public final class ProtocolOutput: Sendable {
     var more = true
     while more {
       write(bytes)
+      // A buffer too large to keep is released after the lock, not under it.
+      var released: [UInt8] = []
       state.withLock { state in
         state.recycle(&bytes)
         if state.pending.isEmpty {
           state.writing = false
           more = false
         } else {
+          swap(&released, &bytes)
           bytes = state.startWriting()
         }
       }

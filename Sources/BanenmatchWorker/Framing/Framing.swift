@@ -17,22 +17,25 @@ public enum Framing: String, Sendable, CaseIterable {
   /// `body` framed for output: a line, or a header and the body.
   public func frame(_ body: [UInt8]) -> [UInt8] {
     var frame: [UInt8] = []
-    append(body, to: &frame)
+    append(body, header: header(for: body), to: &frame)
     return frame
   }
 
-  /// Appends `body` framed to `output`, with no copy of its own: how answers join the
-  /// output's pending bytes. (No `reserveCapacity` here: repeated, it would give up the
-  /// array's geometric growth.)
-  public func append(_ body: [UInt8], to output: inout [UInt8]) {
+  /// What goes before `body`: `Content-Length: N\r\n\r\n`, or nothing for lines. Made apart
+  /// from `append` so that a sender can make it before taking a lock.
+  public func header(for body: [UInt8]) -> [UInt8] {
     switch self {
-    case .lines:
-      output.append(contentsOf: body)
-      output.append(UInt8(ascii: "\n"))
-    case .headers:
-      let header = "Content-Length: \(body.count)\r\n\r\n".utf8
-      output.append(contentsOf: header)
-      output.append(contentsOf: body)
+    case .lines: []
+    case .headers: Array("Content-Length: \(body.count)\r\n\r\n".utf8)
     }
+  }
+
+  /// Appends `body` framed, with its `header(for:)`, to `output`, with no copy of its own: how
+  /// answers join the output's pending bytes. (No `reserveCapacity` here: repeated, it would
+  /// give up the array's geometric growth.)
+  public func append(_ body: [UInt8], header: [UInt8], to output: inout [UInt8]) {
+    output.append(contentsOf: header)
+    output.append(contentsOf: body)
+    if self == .lines { output.append(UInt8(ascii: "\n")) }
   }
 }
