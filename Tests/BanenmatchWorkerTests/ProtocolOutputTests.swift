@@ -1,8 +1,13 @@
 import Dispatch
+import Foundation
 import Synchronization
 import Testing
 
 @testable import BanenmatchWorker
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `ProtocolOutput`'s deferred answers: held only while requests wait to start, always in
 /// the order sent, and written by the next plain send, by `flush()`, or once 64 KiB are held.
@@ -68,30 +73,46 @@ import Testing
     #expect(capture.bytes == expected)
   }
 
-  /// Several threads sending at once: every message arrives whole, once, and each thread's
-  /// in the order it sent them.
+  /// Several threads sending at once into a pipe read slowly, so that a write blocks while
+  /// the others queue behind it and the writer takes their frames in turn: every message
+  /// arrives whole, once, and each thread's in the order it sent them.
   @Test func concurrentSendersKeepEachMessageWhole() {
-    let capture = Capture()
-    let output = ProtocolOutput(fd: capture.fd, framing: .lines)
+    let pipe = SlowPipe()
+    let output = ProtocolOutput(fd: pipe.writeEnd, framing: .lines)
     let threads = 4
     let perThread = 500
-    DispatchQueue.concurrentPerform(iterations: threads) { thread in
-      for message in 0..<perThread {
-        // Sizes from a few bytes to 3 KB, so that writes of many sizes reuse the buffers.
-        let body =
-          Array("\(thread):\(message):".utf8) + Array(repeating: UInt8(ascii: "x"), count: (message * 37) % 3_000)
-        output.backlog.store(message % 5 == 0 ? 0 : 1, ordering: .relaxed)
-        output.send(body, deferrable: true)
+    // Threads of their own (a `concurrentPerform` here ran every iteration on one thread),
+    // started together.
+    let ready = Atomic<Int>(0)
+    let finished = DispatchSemaphore(value: 0)
+    let senders = (0..<threads).map { thread in
+      Thread {
+        ready.add(1, ordering: .acquiringAndReleasing)
+        while ready.load(ordering: .acquiring) < threads { sched_yield() }
+        for message in 0..<perThread {
+          // Sizes from a few bytes to 300, so that writes of many sizes reuse the buffers.
+          let body =
+            Array("\(thread):\(message):".utf8) + Array(repeating: UInt8(ascii: "x"), count: (message * 37) % 300)
+          output.backlog.store(message % 5 == 0 ? 0 : 1, ordering: .relaxed)
+          output.send(body, deferrable: true)
+        }
+        finished.signal()
       }
     }
+    for sender in senders { sender.start() }
+    for _ in senders { finished.wait() }
     output.backlog.store(0, ordering: .relaxed)
     output.flush()
+    let received = pipe.finish()
+    #expect(received.last == 0x0A)
     var next = Array(repeating: 0, count: threads)
     var wrong = 0
-    for line in capture.lines {
+    for line in received.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map({
+      String(decoding: $0, as: UTF8.self)
+    }) {
       let fields = line.split(separator: ":", omittingEmptySubsequences: false)
       guard fields.count == 3, let thread = Int(fields[0]), let message = Int(fields[1]), thread < threads,
-        message == next[thread], fields[2].utf8.count == (message * 37) % 3_000, fields[2].allSatisfy({ $0 == "x" })
+        message == next[thread], fields[2].utf8.count == (message * 37) % 300, fields[2].allSatisfy({ $0 == "x" })
       else {
         wrong += 1
         continue
@@ -100,5 +121,40 @@ import Testing
     }
     #expect(wrong == 0)
     #expect(next == Array(repeating: perThread, count: threads))
+  }
+}
+
+/// A pipe whose reader takes 1 KiB at a time with a millisecond's pause between (1 MB/s), so
+/// that a writer fills it and blocks.
+final class SlowPipe: @unchecked Sendable {
+  let writeEnd: Int32
+  private let readEnd: Int32
+  /// Written by the reader until the end of input; read after `done`.
+  private var received: [UInt8] = []
+  private let done = DispatchSemaphore(value: 0)
+
+  init() {
+    var ends: [Int32] = [0, 0]
+    precondition(Glibc.pipe(&ends) == 0, "pipe")
+    (readEnd, writeEnd) = (ends[0], ends[1])
+    DispatchQueue.global().async { [self] in
+      var chunk = [UInt8](repeating: 0, count: 1024)
+      while true {
+        let count = chunk.withUnsafeMutableBytes { Glibc.read(readEnd, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        received += chunk[..<count]
+        usleep(1000)
+      }
+      done.signal()
+    }
+  }
+
+  /// Closes the writing end, waits for the reader to reach the end, and gives what it read.
+  func finish() -> [UInt8] {
+    close(writeEnd)
+    done.wait()
+    close(readEnd)
+    return received
   }
 }
