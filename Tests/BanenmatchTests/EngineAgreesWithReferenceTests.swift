@@ -1,4 +1,6 @@
 import BanenmatchTestSupport
+import Dispatch
+import Foundation
 import Testing
 
 @testable import Banenmatch
@@ -178,8 +180,8 @@ import Testing
   }
 
   /// An index loaded in bulk (records stored in pieces, then laid out by position at once, as
-  /// `--data` loads) answers like the reference, and keeps doing so through later upserts and
-  /// removes, which renumber its slots.
+  /// `--data` loads, its columns moved on threads of their own) answers like the reference, and
+  /// keeps doing so through later upserts and removes, which renumber its slots.
   @Test(arguments: seeds.prefix(3))
   func bulkLoadedIndexAgreesWithReference(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed ^ 0xB01C)
@@ -194,7 +196,7 @@ import Testing
     bulk.upsert(validatedVacancies: Array(vacancies[..<30]), countingAsWrite: false)
     bulk.upsert(validatedSeekers: Array(seekers[70...]), countingAsWrite: false)
     bulk.upsert(validatedVacancies: Array(vacancies[30...]), countingAsWrite: false)
-    bulk.countWrites(world.index.version)
+    bulk.countWrites(world.index.version, parallel: Self.onThreads)
     world.index = bulk
     Self.expectAgreement(world, seed: seed, using: &rng, queries: 600)
 
@@ -206,6 +208,24 @@ import Testing
       try world.upsert(vacancies: [world.data.vacancy(id: "V-nieuw-\(round)", using: &rng)])
       world.vacancyIDs.append("V-nieuw-\(round)")
       Self.expectAgreement(world, seed: seed, using: &rng, queries: 300)
+    }
+  }
+
+  /// `ParallelFor` with every `body(i)` on a thread of its own, all at once, as the loader's
+  /// `concurrentPerform` runs them in a worker (under the test runner, `concurrentPerform` ran
+  /// every iteration on one thread).
+  static func onThreads(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    withoutActuallyEscaping(body) { body in
+      let done = DispatchSemaphore(value: 0)
+      // The threads are joined before this returns, so `body` does not outlive the call.
+      let threads = (0..<count).map { i in
+        Thread {
+          body(i)
+          done.signal()
+        }
+      }
+      for thread in threads { thread.start() }
+      for _ in threads { done.wait() }
     }
   }
 
