@@ -1,9 +1,11 @@
 import BanenmatchTestSupport
-import Dispatch
-import Foundation
 import Testing
 
 @testable import Banenmatch
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The engine against the plain reference of `BanenmatchTestSupport`, on seeded random data:
 /// every field of every answer, both directions, by id and inline.
@@ -213,19 +215,24 @@ import Testing
 
   /// `ParallelFor` with every `body(i)` on a thread of its own, all at once, as the loader's
   /// `concurrentPerform` runs them in a worker (under the test runner, `concurrentPerform` ran
-  /// every iteration on one thread).
+  /// every iteration on one thread). The threads are joined, so that nothing holds `body`
+  /// once this returns (`withoutActuallyEscaping` checks it).
   static func onThreads(_ count: Int, _ body: @Sendable (Int) -> Void) {
     withoutActuallyEscaping(body) { body in
-      let done = DispatchSemaphore(value: 0)
-      // The threads are joined before this returns, so `body` does not outlive the call.
-      let threads = (0..<count).map { i in
-        Thread {
-          body(i)
-          done.signal()
-        }
+      var threads: [pthread_t] = []
+      for i in 0..<count {
+        let job = Unmanaged.passRetained(ThreadJob { body(i) }).toOpaque()
+        var thread = pthread_t()
+        let created = pthread_create(
+          &thread, nil,
+          { argument in
+            Unmanaged<ThreadJob>.fromOpaque(argument!).takeRetainedValue().run()
+            return nil
+          }, job)
+        precondition(created == 0, "pthread_create failed")
+        threads.append(thread)
       }
-      for thread in threads { thread.start() }
-      for _ in threads { done.wait() }
+      for thread in threads { pthread_join(thread, nil) }
     }
   }
 
@@ -433,4 +440,10 @@ import Testing
       return Outcome(kind: .unknownID, label: label, problems: ok ? [] : ["threw \(error), want unknownID"])
     }
   }
+}
+
+/// Work for a thread of `EngineAgreesWithReferenceTests.onThreads`.
+private final class ThreadJob {
+  let run: () -> Void
+  init(_ run: @escaping () -> Void) { self.run = run }
 }
