@@ -99,10 +99,7 @@ extension JSONWriter {
   mutating func unknown(_ unknown: UnknownFields) {
     guard !unknown.isEmpty else { return }
     key(plain: "unknown")
-    array { w in
-      if unknown.contains(.education) { w.string("education") }
-      if unknown.contains(.wageValue) { w.string("wageValue") }
-    }
+    array { w in unknown.forEachName { w.string($0) } }
   }
 
   public mutating func explanation(_ explanation: Explanation, score: Double) {

@@ -73,9 +73,14 @@ public struct UnknownFields: OptionSet, Hashable, Sendable {
   /// Field names in SPEC order, as responses list them.
   public var names: [String] {
     var names: [String] = []
-    if contains(.education) { names.append("education") }
-    if contains(.wageValue) { names.append("wageValue") }
+    forEachName { names.append($0) }
     return names
+  }
+
+  /// Calls `body` with each name of `names`, in order, without making the list.
+  public func forEachName(_ body: (String) -> Void) {
+    if contains(.education) { body("education") }
+    if contains(.wageValue) { body("wageValue") }
   }
 }
 
