@@ -89,6 +89,7 @@ let package = Package(
       dependencies: [
         "BenchmarkData",
         .product(name: "Banenmatch", package: core),
+        .product(name: "BanenmatchJSON", package: core),
       ],
       path: "Tools/DevTimer"
     ),

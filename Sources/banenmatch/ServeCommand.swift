@@ -79,6 +79,8 @@ struct ServeCommand: ParsableCommand {
           "duration": "\(ContinuousClock.now - started)",
         ])
     }
+    // A large query may use every core (its answer is the same on one).
+    index.queryThreads = .allCores
     var limits = WorkerLimits()
     limits.maxMessageBytes = maxMessageBytes
     limits.maxBatch = maxBatch

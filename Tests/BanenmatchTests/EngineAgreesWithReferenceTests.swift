@@ -236,6 +236,29 @@ import Testing
     }
   }
 
+  /// A vacancy query whose scan is split over threads (`QueryThreads`, here every query, in 2
+  /// and 3 parts on threads of their own) answers like the reference, with every option.
+  @Test(arguments: [(seeds[0], 2), (seeds[1], 3), (seeds[3], 2)])
+  func splitScansAgreeWithReference(seed: UInt64, parts: Int) throws {
+    var rng = SplitMix64(seed: seed ^ 0x5B11)
+    var world = try RandomWorld(
+      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(), using: &rng)
+    let splits = SplitCounter()
+    world.index.queryThreads = QueryThreads(count: parts, minimumEntries: 0) { count, body in
+      splits.value += 1
+      Self.onThreads(count, body)
+    }
+    Self.expectAgreement(world, seed: seed, using: &rng, queries: 1_000)
+    // About half the queries ask for seekers; those with someone to scan are split.
+    #expect(splits.value > 300, "seed \(seed): \(splits.value) split scans")
+  }
+
+  /// How many queries split their scan: counted by the thread that runs the query (the
+  /// test's), never by the parts.
+  final class SplitCounter: @unchecked Sendable {
+    var value = 0
+  }
+
   /// One public upsert of many records takes the bulk path too.
   @Test func largePublicUpsertAgreesWithReference() throws {
     var rng = SplitMix64(seed: 77)

@@ -33,10 +33,12 @@ public enum NationalData {
     }
   }
 
-  /// An index of a data set.
+  /// An index of a data set, whose large queries use every core as the worker's do.
   public static func index(_ name: String = "nl") -> MatchIndex {
     do {
-      return try load(name).index()
+      var index = try load(name).index()
+      index.queryThreads = .allCores
+      return index
     } catch {
       fatalError("\(name): \(error)")
     }

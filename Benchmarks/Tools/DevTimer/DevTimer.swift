@@ -1,4 +1,5 @@
 import Banenmatch
+import BanenmatchJSON
 import BenchmarkData
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import BenchmarkData
 // p50/p99/mean per query and a digest of every answer, so that a change to the engine can be
 // checked for speed and for identical results in one minute.
 //
-//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn] [by=id|record] [warm=N [flush=1]]
+//     DevTimer [set=nl] [passes=3] [shapes=v,ve,vn,s,se,sn] [by=id|record] [warm=N [flush=1]] [threads=1]
 //
 // `warm=N` runs each query N times before the timed run, so that its memory is in the caches;
 // `flush=1` then reads 64 MB in between, so that only the branch history stays warm. Against
@@ -47,7 +48,16 @@ var start = now()
 let data = NationalData.load(set)
 print("load \(set): \(Int((now() - start) * 1000)) ms  \(rssMB())")
 start = now()
-let index = try data.index()
+var index = try data.index()
+// As the worker: a large query's scan split over every core, unless `threads=1`.
+// `split=N`: the fewest entries in a query's windows for which it is split.
+index.queryThreads =
+  argument("threads") == "1"
+  ? .one
+  : argument("split").flatMap { Int($0) }.map { split in
+    let all = QueryThreads.allCores
+    return QueryThreads(count: all.count, minimumEntries: split) { all.run($0, $1) }
+  } ?? .allCores
 print("index: \(Int((now() - start) * 1000)) ms  \(rssMB())")
 let seekers = NationalData.sample(index.seekerIDs, count: 1000).map { index.seeker(id: $0)! }
 let vacancies = NationalData.sample(index.vacancyIDs, count: 1000).map { index.vacancy(id: $0)! }
@@ -98,7 +108,9 @@ for shape in shapes {
       if pass == passes - 1 { slowest.append((times.last!, i, results.feasible)) }
       if pass == 0 && argument("nearstats") != nil && !results.nearMisses.isEmpty {
         let kinds = results.nearMisses.map { "\($0.constraint)" }
-        print("NS \(shape.hasPrefix("v") ? seekers[i].id : vacancies[i].id) \(results.nearMisses.count) \(results.nearMisses.last!.score) \(results.matches.last?.score ?? -1) \(kinds.joined(separator: ","))")
+        print(
+          "NS \(shape.hasPrefix("v") ? seekers[i].id : vacancies[i].id) \(results.nearMisses.count) \(results.nearMisses.last!.score) \(results.matches.last?.score ?? -1) \(kinds.joined(separator: ","))"
+        )
       }
       if pass == 0 {
         digest.add(results)

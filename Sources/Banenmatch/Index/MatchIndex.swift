@@ -21,6 +21,9 @@ public struct MatchIndex: Sendable {
   private(set) var layout = Layout()
   /// The number of codes at which `forgetUnusedCodesWhenMany()` next counts the used ones.
   var codeCheckAt = MatchIndex.forgettingFloor
+  /// The threads a large query may split its scan over (one by default; the worker and the
+  /// command line give it every core). Answers never depend on it.
+  public var queryThreads = QueryThreads.one
 
   public init() {}
 

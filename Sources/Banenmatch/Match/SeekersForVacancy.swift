@@ -37,6 +37,7 @@ extension MatchIndex {
     // they would copy whole, every array of the index retained and released, per query).
     let (rowArray, geoArray, idArray) = (seekerColumns.rows, seekerColumns.geo, seekerColumns.ids)
     let (overflows, grid, skillGrids) = (seekerColumns.overflows, seekerColumns.grid, seekerColumns.skillGrids)
+    let queryThreads = queryThreads
     // The entries tell accommodations exactly when no code is folded onto another; required
     // skills beyond the grid's own are read from the row (one field).
     let entryDecides =
@@ -64,10 +65,13 @@ extension MatchIndex {
             // The matches: within reach, among the holders of the rarest required skill.
             if nobodyQualifies {
               // No seeker holds every required skill: nothing is feasible.
-            } else if let rarest {
-              scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
             } else {
-              scan.visitWithinReach(grid, entryDecides: entryDecides)
+              let within = rarest.map { skillGrids[$0] } ?? grid
+              if scan.isLarge(within, threads: queryThreads) {
+                scan.visitWithinReach(within, entryDecides: entryDecides, threads: queryThreads, options: options)
+              } else {
+                scan.visitWithinReach(within, entryDecides: entryDecides)
+              }
             }
             if options.nearMisses > 0 {
               scan.visitNearMisses(
@@ -270,7 +274,12 @@ struct SeekerScan: BatchJudging {
   ///   and accommodations folded without loss (at most 32 codes). Required skills beyond the
   ///   grid's own are then read from the row's skills alone. Such a pair is scored only when
   ///   a bound from its entry (`entryFeatures`) could enter the list.
-  mutating func visitWithinReach(_ grid: LayeredGrid<SeekerEntry>, entryDecides: Bool = false) {
+  /// - Parameters:
+  ///   - part: Which runs of cells this scan reads when the pass is split (`QueryThreads`):
+  ///     every `parts`-th, from the `part`-th.
+  mutating func visitWithinReach(
+    _ grid: LayeredGrid<SeekerEntry>, entryDecides: Bool = false, part: Int = 0, of parts: Int = 1
+  ) {
     let point = FloatPoint(x: q.x, y: q.y, z: q.z)
     let limit = Float(min(requestChord, 2))
     // The vacancy's side of the entry tests, as locals the loop keeps in registers.
@@ -285,9 +294,12 @@ struct SeekerScan: BatchJudging {
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: SeekerScan.chunk) { held in
         withUnsafeTemporaryAllocation(of: PendingPair.self, capacity: SeekerScan.pendingCapacity) { pending in
           var pendingCount = 0
+          var run = 0
           for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
             let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
             cells.forEachRun(in: window) { entries in
+              defer { run &+= 1 }
+              if parts > 1 && run % parts != part { return }
               // Per chunk of entries, the tests the entry can tell run without a branch (whether
               // an entry passes is all but random, so branches would mostly be mispredicted),
               // keeping the positions of those that pass: first the integer tests on every
@@ -370,6 +382,48 @@ struct SeekerScan: BatchJudging {
         }
       }
     }
+  }
+
+  /// Whether the plain pass over `grid` reads enough entries to be split over `threads`:
+  /// the entries in its windows, counted from the cells' bounds alone.
+  func isLarge(_ grid: LayeredGrid<SeekerEntry>, threads: QueryThreads) -> Bool {
+    guard threads.count > 1 && grid.count >= threads.minimumEntries else { return false }
+    var total = 0
+    for (layer, cells) in grid.layers.enumerated() where cells.count > 0 {
+      let window = cells.window(lat: q.geo.lat, lon: q.geo.lon, km: min(grid.bounds[layer], maxKm))
+      cells.forEachRun(in: window) { total += $0.count }
+    }
+    return total >= threads.minimumEntries
+  }
+
+  /// The plain pass over `grid` in `threads.count` parts at once, each with a scan, a list and
+  /// a count of its own, merged into this one. Each part's list holds its best pairs in the
+  /// answer's total order (score, then id), so the merged list is the one a single pass
+  /// makes.
+  mutating func visitWithinReach(
+    _ grid: LayeredGrid<SeekerEntry>, entryDecides: Bool, threads: QueryThreads, options: MatchOptions
+  ) {
+    let parts = threads.count
+    var results = [(entries: [TopK.Entry], feasible: Int)](repeating: ([], 0), count: parts)
+    results.withUnsafeMutableBufferPointer { out in
+      // Each part writes its own slot of `out` and reads the index and the query only.
+      let shared = UncheckedSendable((out, self, grid, options))
+      threads.run(parts) { part in
+        let (out, scan, grid, options) = shared.value
+        withUnsafeTemporaryAllocation(of: PendingJudge.self, capacity: PendingJudge.batch) { judges in
+          var partScan = SeekerScan(
+            q: scan.q, rows: scan.rows, geo: scan.geo, ids: scan.ids, overflows: scan.overflows, judges: judges,
+            options: options, filters: scan.filters)
+          partScan.visitWithinReach(grid, entryDecides: entryDecides, part: part, of: parts)
+          out[part] = (partScan.top.entries, partScan.feasible)
+        }
+      }
+    }
+    for (entries, count) in results {
+      feasible += count
+      for entry in entries { top.offer(entry, ids: ids) }
+    }
+    if top.isFull { topFloor = top.worstScore }
   }
 
   /// The near misses: within reach, the holders of each preferred skill, fewest first, then
