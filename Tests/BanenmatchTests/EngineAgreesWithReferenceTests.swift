@@ -236,8 +236,9 @@ import Testing
     }
   }
 
-  /// A vacancy query whose scan is split over threads (`QueryThreads`, here every query, in 2
-  /// and 3 parts on threads of their own) answers like the reference, with every option.
+  /// A vacancy query whose scan is split over threads (`QueryThreads`, here every one that
+  /// may be, in 2 and 3 parts on threads of their own) answers like the reference, with
+  /// every option.
   @Test(arguments: [(seeds[0], 2), (seeds[1], 3), (seeds[3], 2)])
   func splitScansAgreeWithReference(seed: UInt64, parts: Int) throws {
     var rng = SplitMix64(seed: seed ^ 0x5B11)
@@ -249,8 +250,9 @@ import Testing
       Self.onThreads(count, body)
     }
     Self.expectAgreement(world, seed: seed, using: &rng, queries: 1_000)
-    // About half the queries ask for seekers; those with someone to scan are split.
-    #expect(splits.value > 300, "seed \(seed): \(splits.value) split scans")
+    // About half the queries ask for seekers; those for a vacancy requiring no skill (which
+    // reads everyone within reach) are split: 272–280 of them in these runs.
+    #expect(splits.value > 150, "seed \(seed): \(splits.value) split scans")
   }
 
   /// How many queries split their scan: counted by the thread that runs the query (the

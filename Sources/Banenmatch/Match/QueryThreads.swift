@@ -1,7 +1,8 @@
 /// The threads one large query may split its scan over (`MatchIndex.queryThreads`).
 ///
-/// A query whose windows hold at least `minimumEntries` entries is scanned in `count` parts
-/// at once, each part every `count`-th run of cells, with a list and a count of its own;
+/// A query for a vacancy that requires no skill (which reads every seeker within reach: the
+/// slowest queries) whose windows hold at least `minimumEntries` entries is scanned in
+/// `count` parts at once, each part every `count`-th run of cells, with a list and a count of its own;
 /// the parts' lists are then merged. Each part's list holds its own best entries in the
 /// total order of SPEC section 3 (score, then id), so the merged list, the counts and so
 /// the answer are the same as one thread's, whatever the count. The core starts no thread

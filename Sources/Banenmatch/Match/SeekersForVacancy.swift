@@ -65,13 +65,13 @@ extension MatchIndex {
             // The matches: within reach, among the holders of the rarest required skill.
             if nobodyQualifies {
               // No seeker holds every required skill: nothing is feasible.
+            } else if let rarest {
+              scan.visitWithinReach(skillGrids[rarest], entryDecides: entryDecides)
+            } else if scan.isLarge(grid, threads: queryThreads) {
+              // No required skill: everyone within reach, the slowest of all vacancy queries.
+              scan.visitWithinReach(grid, entryDecides: entryDecides, threads: queryThreads, options: options)
             } else {
-              let within = rarest.map { skillGrids[$0] } ?? grid
-              if scan.isLarge(within, threads: queryThreads) {
-                scan.visitWithinReach(within, entryDecides: entryDecides, threads: queryThreads, options: options)
-              } else {
-                scan.visitWithinReach(within, entryDecides: entryDecides)
-              }
+              scan.visitWithinReach(grid, entryDecides: entryDecides)
             }
             if options.nearMisses > 0 {
               scan.visitNearMisses(
@@ -385,7 +385,10 @@ struct SeekerScan: BatchJudging {
   }
 
   /// Whether the plain pass over `grid` reads enough entries to be split over `threads`:
-  /// the entries in its windows, counted from the cells' bounds alone.
+  /// the entries in its windows, counted from the cells' bounds alone. Asked only for a
+  /// vacancy that requires no skill, which reads everyone within reach: the count costs
+  /// about 10k instructions, a tenth of a median query, and every one of the slowest
+  /// queries of `nl` is such a vacancy's (the holders of a required skill are fewer).
   func isLarge(_ grid: LayeredGrid<SeekerEntry>, threads: QueryThreads) -> Bool {
     guard threads.count > 1 && grid.count >= threads.minimumEntries else { return false }
     var total = 0
