@@ -325,7 +325,6 @@ public struct DataDirectory: Sendable {
       })
     // Laying out the index (the grids of the seekers' skills) uses every core too.
     index.countWrites(2) { count, body in DispatchQueue.concurrentPerform(iterations: count, execute: body) }
-    index.queryThreads = .allCores
     return index
   }
 

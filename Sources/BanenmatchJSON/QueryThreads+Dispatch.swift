@@ -1,10 +1,6 @@
 import Banenmatch
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 extension QueryThreads {
   /// Every processor, through `DispatchQueue.concurrentPerform`: what the worker and the
   /// command line give their index. A part finds no idle thread when every core is busy

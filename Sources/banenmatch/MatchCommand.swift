@@ -43,12 +43,14 @@ struct MatchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let index: MatchIndex
+    var index: MatchIndex
     do throws(DataDirectory.LoadError) {
       index = try DataDirectory.loadIndex(data)
     } catch {
       fail("cannot load \(data):\n\(error)", code: 2)
     }
+    // A large query may use every core, as the worker's (its answer is the same on one).
+    index.queryThreads = .allCores
     let options = MatchOptions(
       date: date.flatMap { Day(iso: $0) } ?? todayUTC(), limit: limit, explain: explain, nearMisses: nearMisses)
     let results: MatchResults
