@@ -35,6 +35,13 @@ struct MatchCommand: ParsableCommand {
   @Flag(help: "Print the worker's JSON result instead of a table.")
   var json = false
 
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Keep the index in DIR/banenmatch-index.snapshot and start from it while the data and the executable are unchanged."
+  )
+  var snapshot = true
+
   func validate() throws {
     if (seeker == nil) == (vacancy == nil) {
       throw ValidationError("Give exactly one of --seeker ID and --vacancy ID.")
@@ -45,7 +52,7 @@ struct MatchCommand: ParsableCommand {
   func run() throws {
     var index: MatchIndex
     do throws(DataDirectory.LoadError) {
-      index = try DataDirectory.loadIndex(data)
+      index = snapshot ? try IndexSnapshotFile.loadIndex(data).0 : try DataDirectory.loadIndex(data)
     } catch {
       fail("cannot load \(data):\n\(error)", code: 2)
     }

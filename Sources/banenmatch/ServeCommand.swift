@@ -18,6 +18,13 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "Load DIR/seekers.jsonl and DIR/vacancies.jsonl before serving.")
   var data: String?
 
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Keep the index in DIR/banenmatch-index.snapshot and start from it while the data and the executable are unchanged."
+  )
+  var snapshot = true
+
   @Option(help: "lines or headers (default: told by the first byte of input).")
   var framing: Framing?
 
@@ -67,8 +74,14 @@ struct ServeCommand: ParsableCommand {
     if let data {
       logger.info("loading", metadata: ["data": "\(data)"])
       let started = ContinuousClock.now
+      var outcome = "decoded from the JSON Lines; snapshot: not used (--no-snapshot)"
       do throws(DataDirectory.LoadError) {
-        index = try DataDirectory.loadIndex(data)
+        if snapshot {
+          let loaded = try IndexSnapshotFile.loadIndex(data)
+          (index, outcome) = (loaded.0, loaded.1.description)
+        } else {
+          index = try DataDirectory.loadIndex(data)
+        }
       } catch {
         fail("cannot load \(data):\n\(error)", code: 2)
       }
@@ -76,7 +89,7 @@ struct ServeCommand: ParsableCommand {
         "loaded",
         metadata: [
           "seekers": "\(index.seekerCount)", "vacancies": "\(index.vacancyCount)",
-          "duration": "\(ContinuousClock.now - started)",
+          "duration": "\(ContinuousClock.now - started)", "index": "\(outcome)",
         ])
     }
     // A large query may use every core (its answer is the same on one).

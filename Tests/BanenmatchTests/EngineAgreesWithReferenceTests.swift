@@ -37,6 +37,15 @@ import Testing
   @Test(arguments: seeds.prefix(3))
   func engineAgreesWithReferenceWithLargeVocabularies(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed ^ 0xB16)
+    let world = try RandomWorld(
+      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(),
+      prelude: Self.largeVocabularyPrelude(), using: &rng)
+    Self.expectAgreement(world, seed: seed, using: &rng)
+  }
+
+  /// A far-away seeker and vacancy whose filler codes fill the code spaces past a row's
+  /// inline bits, so that the random records' codes straddle them.
+  static func largeVocabularyPrelude() -> (seekers: [Seeker], vacancies: [Vacancy]) {
     func filler(_ prefix: String, _ count: Int) -> [String] { (0..<count).map { "\(prefix)-\($0)" } }
     let far = GeoPoint(lat: -33.9, lon: 151.2)
     let seeker = Seeker(
@@ -50,10 +59,7 @@ import Testing
     let vacancy = Vacancy(
       id: "V-vocabulaire", employer: Vacancy.Employer(id: "E-1", type: .markt), jobType: "beroep-0", location: far,
       hours: HourRange(min: 0, max: 40), offers: filler("voorziening", 70))
-    let world = try RandomWorld(
-      seekers: 150, vacancies: 60, reference: Self.referenceWithEngineDistance(),
-      prelude: ([seeker], [vacancy]), using: &rng)
-    Self.expectAgreement(world, seed: seed, using: &rng)
+    return ([seeker], [vacancy])
   }
 
   /// More job types than near misses pick from by selection (`NearMissGroups.selectionLimit`

@@ -224,3 +224,41 @@ func sparseCount(_ word: UInt64) -> Int {
   }
   return count
 }
+
+// MARK: - Snapshots
+
+extension OverflowTable {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    writer.scalar(records.count)
+    for record in records {
+      for codes in [record.first, record.second, record.third, record.fourth, record.fifth] { writer.array(codes) }
+    }
+    writer.array(free)
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    let count = try reader.count(stride: 5 * MemoryLayout<Int>.size)
+    guard count >= 1 else { throw SnapshotError("an overflow table without its record 0") }
+    records = []
+    records.reserveCapacity(count)
+    for _ in 0..<count {
+      records.append(
+        CodeOverflow(
+          first: try reader.array([UInt32].self), second: try reader.array([UInt32].self),
+          third: try reader.array([UInt32].self), fourth: try reader.array([UInt32].self),
+          fifth: try reader.array([UInt32].self)))
+    }
+    free = try reader.array([UInt32].self)
+    guard free.allSatisfy({ $0 >= 1 && Int($0) < count }) else {
+      throw SnapshotError("a free overflow record out of range")
+    }
+  }
+}
+
+extension Bits256: SnapshotPlain {
+  static let fieldBytes = FieldBytes(Self.self, [field(\Self.w0), field(\Self.w1), field(\Self.w2), field(\Self.w3)])
+}
+
+extension Bits64: SnapshotPlain {
+  static let fieldBytes = FieldBytes(Self.self, [field(\Self.word)])
+}

@@ -1,5 +1,5 @@
 /// What a grid holds per record: at least the record's slot.
-protocol GridEntry: Sendable {
+protocol GridEntry: Sendable, SnapshotPlain {
   var slot: Int32 { get set }
 }
 
@@ -557,4 +557,59 @@ func permute<C: MutableCollection & RandomAccessCollection>(_ array: inout C, _ 
       i = next
     }
   }
+}
+
+// MARK: - Snapshots
+
+extension CellGrid {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    for value in [baseLat, baseLon] { writer.scalar(value) }
+    for value in [shift, rowOrigin, columnOrigin, rows, columns, outsideAtLastRegrid] { writer.scalar(value) }
+    writer.array(starts)
+    writer.plain(entries)
+    writer.plain(outside)
+    writer.plain(outsideCells)
+  }
+
+  /// A grid as written, its cells' starts checked against its entries.
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    baseLat = try reader.scalar(Double.self)
+    baseLon = try reader.scalar(Double.self)
+    shift = try reader.scalar(Int.self)
+    rowOrigin = try reader.scalar(Int.self)
+    columnOrigin = try reader.scalar(Int.self)
+    rows = try reader.scalar(Int.self)
+    columns = try reader.scalar(Int.self)
+    outsideAtLastRegrid = try reader.scalar(Int.self)
+    starts = try reader.array(ContiguousArray<Int32>.self)
+    entries = try reader.array(ContiguousArray<Entry>.self)
+    outside = try reader.array(ContiguousArray<Entry>.self)
+    outsideCells = try reader.array(ContiguousArray<Cell>.self)
+    let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+    guard baseLat > 0, baseLon > 0, (0...Self.maxShift).contains(shift), rows >= 0, columns >= 0, !overflow,
+      starts.count == cells + 1, starts.first == 0, starts.last == Int32(truncatingIfNeeded: entries.count),
+      zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }), outside.count == outsideCells.count
+    else { throw SnapshotError("a grid whose cells do not hold its entries") }
+  }
+}
+
+extension LayeredGrid {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    writer.array(bounds)
+    writer.scalar(cellsPerBound)
+    writer.grids(layers)
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    bounds = try reader.array([Double].self)
+    cellsPerBound = try reader.scalar(Double.self)
+    layers = try reader.grids(Entry.self)
+    guard !bounds.isEmpty, layers.isEmpty || layers.count == bounds.count else {
+      throw SnapshotError("a layered grid with \(layers.count) layers for \(bounds.count) bounds")
+    }
+  }
+}
+
+extension CellGrid.Cell: SnapshotPlain {
+  static var fieldBytes: FieldBytes { FieldBytes(Self.self, [field(\Self.row), field(\Self.column)]) }
 }

@@ -247,3 +247,38 @@ struct CodeBits: Sendable {
     return word < words.count && words[word] & (1 << UInt64(code & 63)) != 0
   }
 }
+
+// MARK: - Snapshots
+
+extension CodeTable {
+  /// The codes in number order and the table's size; the slots are placed again on reading
+  /// (with this process's `Hasher` when the table is seeded).
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    writer.strings(codes)
+    writer.scalar(isSeeded)
+    writer.scalar(table.count)
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    codes = Array(try reader.strings())
+    isSeeded = try reader.bool()
+    let capacity = try reader.scalar(Int.self)
+    guard capacity >= 16, capacity.nonzeroBitCount == 1, codes.count * 2 <= capacity,
+      capacity <= max(1 << 20, codes.count * 64)
+    else { throw SnapshotError("a code table of \(capacity) slots for \(codes.count) codes") }
+    hashes = codes.map { hash($0) }
+    rebuild(capacity: capacity)
+  }
+}
+
+extension CodeListPool {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    writer.array(pool)
+    writer.scalar(garbage)
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    pool = try reader.array(ContiguousArray<UInt32>.self)
+    garbage = try reader.scalar(Int.self)
+  }
+}

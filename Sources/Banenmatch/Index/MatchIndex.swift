@@ -269,3 +269,41 @@ public enum MatchError: Error, Hashable, Sendable {
   /// No record of the queried kind has this id.
   case unknownID(String)
 }
+
+// MARK: - Snapshots (IndexSnapshot.swift)
+
+extension MatchIndex {
+  /// Writes the whole index to `sink`: the same answers, version and code numbers come back
+  /// from `init(snapshot:)`. Records appended but not yet laid out are laid out first.
+  public func writeSnapshot(to sink: inout some SnapshotSink) throws(SnapshotError) {
+    var laidOut = self
+    laidOut.seekerColumns.finishLayout()
+    laidOut.vacancyColumns.finishLayout()
+    var writer = SnapshotWriter(sink: sink)
+    writer.scalar(IndexSnapshotFormat.magic)
+    writer.scalar(laidOut.version)
+    writer.scalar(laidOut.codeCheckAt)
+    laidOut.vocabulary.write(to: &writer)
+    laidOut.seekerColumns.write(to: &writer)
+    laidOut.vacancyColumns.write(to: &writer)
+    try writer.finish()
+    sink = writer.sink
+  }
+
+  /// Reads an index that `writeSnapshot(to:)` wrote; throws when the bytes end early, hold
+  /// impossible sizes, or do not hash to the hash that ends them.
+  public init(snapshot source: inout some SnapshotSource) throws(SnapshotError) {
+    let reader = SnapshotReader(source: source)
+    guard try reader.scalar(UInt64.self) == IndexSnapshotFormat.magic else {
+      throw SnapshotError("not an index snapshot of this format")
+    }
+    self.init()
+    version = try reader.scalar(Int.self)
+    codeCheckAt = try reader.scalar(Int.self)
+    vocabulary = try Vocabulary(from: reader)
+    seekerColumns = try SeekerColumns(from: reader)
+    vacancyColumns = try VacancyColumns(from: reader)
+    try reader.finish()
+    source = reader.source
+  }
+}

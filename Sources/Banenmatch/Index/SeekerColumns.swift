@@ -201,7 +201,7 @@ struct SeekerDetails: ListedDetails, Sendable {
   var education: UInt8
   var hasPreferences: Bool
 
-  var listCount: Int { Int(skills + experience + needs + jobTypes + sectors) }
+  var listCount: Int { Int(skills) + Int(experience) + Int(needs) + Int(jobTypes) + Int(sectors) }
 }
 
 /// The seekers of the index: ids and details to give records and answers back, rows for the
@@ -556,4 +556,95 @@ func fold16(_ word: UInt64, _ high: [UInt32]) -> UInt16 {
 struct UncheckedSendable<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
+}
+
+// MARK: - Snapshots
+
+extension SeekerColumns {
+  /// The laid-out columns and grids (`slots` is made again from the ids on reading).
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    precondition(!layoutPending, "lay out the seekers before a snapshot")
+    writer.strings(ids)
+    writer.plain(details)
+    lists.write(to: &writer)
+    writer.plain(rows)
+    writer.plain(geo)
+    overflows.write(to: &writer)
+    writer.array(regionCounts)
+    grid.write(to: &writer)
+    writer.scalar(skillGrids.count)
+    for skillGrid in skillGrids { skillGrid.write(to: &writer) }
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    ids = try reader.strings()
+    details = try reader.array(ContiguousArray<SeekerDetails>.self)
+    lists = try CodeListPool(from: reader)
+    rows = try reader.array(ContiguousArray<SeekerRow>.self)
+    geo = try reader.array(ContiguousArray<GeoRow>.self)
+    overflows = try OverflowTable(from: reader)
+    regionCounts = try reader.array([Int].self)
+    grid = try LayeredGrid(from: reader)
+    let grids = try reader.count(stride: 64)
+    skillGrids = []
+    skillGrids.reserveCapacity(grids)
+    for _ in 0..<grids { skillGrids.append(try LayeredGrid(from: reader)) }
+    slots = try Self.slots(of: ids)
+    guard details.count == ids.count, rows.count == ids.count, geo.count == ids.count,
+      details.allSatisfy({ Int($0.listStart) + $0.listCount <= lists.pool.count })
+    else { throw SnapshotError("seeker columns of different lengths") }
+  }
+}
+
+extension RecordColumns {
+  /// Each id's slot, its position in `ids`; throws on an id written twice.
+  static func slots(of ids: ContiguousArray<String>) throws(SnapshotError) -> [ByteKey: Int] {
+    var slots: [ByteKey: Int] = [:]
+    slots.reserveCapacity(ids.count)
+    for (slot, id) in ids.enumerated() where slots.updateValue(slot, forKey: ByteKey(id)) != nil {
+      throw SnapshotError("an id written twice")
+    }
+    return slots
+  }
+}
+
+extension SeekerRow: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      field(\Self.skills), field(\Self.experience), field(\Self.preferredJobTypes), field(\Self.preferredSectors),
+      field(\Self.overflow),
+      field(\Self.hasPreferences), field(\Self.workdays), field(\Self.educationRank), field(\Self.registered),
+      field(\Self.maxTravelKm),
+      field(\Self.x), field(\Self.y), field(\Self.z), field(\Self.reachChord), field(\Self.hoursMin),
+      field(\Self.hoursMax),
+      field(\Self.wageValue), field(\Self.available), field(\Self.region), field(\Self.needs),
+    ])
+}
+
+extension GeoRow: SnapshotPlain {
+  static let fieldBytes = FieldBytes(Self.self, [field(\Self.lat), field(\Self.lon), field(\Self.cosLat)])
+}
+
+extension SeekerEntry: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      field(\Self.x), field(\Self.y), field(\Self.z), field(\Self.reachUnits), field(\Self.slot), field(\Self.skills),
+      field(\Self.needs),
+      field(\Self.available), field(\Self.wage256), field(\Self.workdays), field(\Self.registered),
+      field(\Self.educationRank),
+      field(\Self.hoursMin2), field(\Self.hoursMax2), field(\Self.flags), field(\Self.preferredJobTypes16),
+      field(\Self.experience16),
+      field(\Self.preferredSectors16),
+    ])
+}
+
+extension SeekerDetails: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      fields(\Self.location), field(\Self.listStart), field(\Self.skills), field(\Self.experience), field(\Self.needs),
+      field(\Self.jobTypes), field(\Self.sectors), field(\Self.education), field(\Self.hasPreferences),
+    ])
 }

@@ -365,7 +365,7 @@ struct VacancyDetails: ListedDetails, Sendable {
   /// `Education.code`.
   var minEducation: UInt8
 
-  var listCount: Int { Int(required + preferred + offers) }
+  var listCount: Int { Int(required) + Int(preferred) + Int(offers) }
 }
 
 /// The vacancies of the index: ids and details to give records and answers back, rows for the
@@ -678,4 +678,152 @@ extension EmployerType {
     case .overheid: 3
     }
   }
+}
+
+// MARK: - Snapshots
+
+extension VacancyColumns {
+  /// The laid-out columns, grids and far lists (`slots` is made again from the ids on reading).
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    precondition(!layoutPending, "lay out the vacancies before a snapshot")
+    writer.strings(ids)
+    writer.plain(details)
+    lists.write(to: &writer)
+    writer.plain(rows)
+    writer.plain(geo)
+    writer.plain(keys)
+    overflows.write(to: &writer)
+    writer.grids(keyGrids)
+    writer.grids(jobTypeGrids)
+    writer.plain(jobTypeBounds)
+    writer.scalar(farLists.count)
+    for lists in farLists { lists.write(to: &writer) }
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    ids = try reader.strings()
+    details = try reader.array(ContiguousArray<VacancyDetails>.self)
+    lists = try CodeListPool(from: reader)
+    rows = try reader.array(ContiguousArray<VacancyRow>.self)
+    geo = try reader.array(ContiguousArray<GeoRow>.self)
+    keys = try reader.array(ContiguousArray<VacancyKeys>.self)
+    overflows = try OverflowTable(from: reader)
+    keyGrids = try reader.grids(VacancyEntry.self)
+    jobTypeGrids = try reader.grids(NearEntry.self)
+    jobTypeBounds = try reader.array([GroupBound].self)
+    let count = try reader.count(stride: 8)
+    farLists = []
+    farLists.reserveCapacity(count)
+    for _ in 0..<count { farLists.append(try FarLists(from: reader)) }
+    slots = try Self.slots(of: ids)
+    guard details.count == ids.count, rows.count == ids.count, geo.count == ids.count, keys.count == ids.count,
+      details.allSatisfy({ Int($0.listStart) + $0.listCount <= lists.pool.count })
+    else { throw SnapshotError("vacancy columns of different lengths") }
+  }
+}
+
+extension FarLists {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    writer.scalar(lists.count)
+    for list in lists { list.write(to: &writer) }
+  }
+
+  /// The lists as written; their numbers by key are made again.
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    let count = try reader.count(stride: 64)
+    lists.reserveCapacity(count)
+    for number in 0..<count {
+      let list = try EntryList(from: reader)
+      lists.append(list)
+      let key = Key(required: list.required, preferredCount: list.preferredCount)
+      guard numbers.updateValue(number, forKey: key) == nil else { throw SnapshotError("a far list written twice") }
+    }
+  }
+}
+
+extension EntryList {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    writer.plain(required.low)
+    writer.array(required.high)
+    writer.scalar(preferredCount)
+    writer.plain(entries)
+    writer.plain(bound)
+    writer.array(masks)
+    writer.scalar(words)
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    let low = try reader.scalar(Bits256.self)
+    required = RequiredSkills(low: low, high: try reader.array([UInt32].self))
+    preferredCount = try reader.scalar(UInt32.self)
+    entries = try reader.array(ContiguousArray<FarEntry>.self)
+    bound = try reader.scalar(GroupBound.self)
+    masks = try reader.array(ContiguousArray<UInt64>.self)
+    words = try reader.scalar(Int.self)
+    guard (0...Int(Int32.max)).contains(words), masks.count == Self.kinds * words, entries.count <= words * 64 else {
+      throw SnapshotError("a far list whose bit sets do not cover its entries")
+    }
+  }
+}
+
+extension VacancyRow: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      field(\Self.x), field(\Self.y), field(\Self.z), field(\Self.hoursMin), field(\Self.hoursMax),
+      field(\Self.minWageValue),
+      field(\Self.start), field(\Self.jobType), field(\Self.sector), field(\Self.region), field(\Self.overflow),
+      field(\Self.preferredCount),
+      field(\Self.workdays), field(\Self.minEducationRank), field(\Self.employerType), field(\Self.banenafspraak),
+      field(\Self.required), field(\Self.preferred), field(\Self.offers),
+    ])
+}
+
+extension EntryTests: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      field(\Self.offers), field(\Self.start), field(\Self.minWage256), field(\Self.workdays),
+      field(\Self.minEducationRank),
+      field(\Self.banenafspraak), field(\Self.hoursMin2), field(\Self.hoursMax2),
+    ])
+}
+
+extension VacancyEntry: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      fields(\Self.tests), field(\Self.jobType), field(\Self.x), field(\Self.y), field(\Self.z), field(\Self.slot),
+      field(\Self.requiredFold),
+    ])
+}
+
+extension NearEntry: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self, [fields(\Self.entry), field(\Self.preferredFold), field(\Self.preferredCount)])
+}
+
+extension FarEntry: SnapshotPlain {
+  static let fieldBytes = FieldBytes(Self.self, [fields(\Self.tests), field(\Self.slot), field(\Self.preferredFold)])
+}
+
+extension VacancyKeys: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self, [field(\Self.region), field(\Self.sector), field(\Self.jobType), field(\Self.employerType)])
+}
+
+extension VacancyDetails: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self,
+    [
+      fields(\Self.location), field(\Self.listStart), field(\Self.required), field(\Self.preferred),
+      field(\Self.offers),
+      field(\Self.employerID), field(\Self.employerName), field(\Self.title), field(\Self.positions),
+      field(\Self.minEducation),
+    ])
+}
+
+extension GroupBound: SnapshotPlain {
+  static let fieldBytes = FieldBytes(
+    Self.self, [fields(\Self.codes), field(\Self.hasHigh), field(\Self.fewest), field(\Self.leastMax2)])
 }

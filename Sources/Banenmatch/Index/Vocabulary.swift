@@ -39,3 +39,20 @@ struct UnitVector: Sendable {
     self.init(lat: point.lat * GeoMath.degreesToRadians, lon: point.lon * GeoMath.degreesToRadians)
   }
 }
+
+// MARK: - Snapshots
+
+extension Vocabulary {
+  func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
+    for table in [skills, accommodations, jobTypes, sectors, regions, texts] { table.write(to: &writer) }
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    skills = try CodeTable(from: reader)
+    accommodations = try CodeTable(from: reader)
+    jobTypes = try CodeTable(from: reader)
+    sectors = try CodeTable(from: reader)
+    regions = try CodeTable(from: reader)
+    texts = try CodeTable(from: reader)
+  }
+}
