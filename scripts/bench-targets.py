@@ -101,10 +101,15 @@ def checks(report):
     rows.append(("match.batch: 2 threads ≥ 1.8× faster than 1", f"{one:.2f} / {two:.2f} s = {one / two:.2f}×", one / two >= 1.8))
 
     start = "worker start until first answer nl"
+    # Since the index snapshot: the start above reads it; the first start on new data decodes
+    # the JSON Lines and writes it (shown beside when the report has it).
+    first = "worker first start until first answer nl (JSON Lines, writes the snapshot)"
+    has_first = first in report.benchmarks
+    beside = f"; first start on new data {time(first) / 1e6:.2f} s" if has_first else ""
     rows.append(
         (
             "start `serve --data nl` until the first answer ≤ 3 s (p50)",
-            f"{time(start) / 1e6:.2f} s (slowest {time(start, 'p100') / 1e6:.2f} s)",
+            f"{time(start) / 1e6:.2f} s (slowest {time(start, 'p100') / 1e6:.2f} s){beside}",
             time(start) <= 3e6,
         )
     )
@@ -115,7 +120,7 @@ def checks(report):
     over = report.value(worker, "CPU ns/request over in-process", "p50") / 1e3
     rows.append(("worker: ≤ 15 µs per request over in-process (p50)", f"{over:g} µs", over <= 15))
 
-    memory = max(report.value(name, "worker VmHWM", "p100") for name in [worker, start])
+    memory = max(report.value(name, "worker VmHWM", "p100") for name in [worker, start] + ([first] if has_first else []))
     rows.append(("peak resident memory serving nl ≤ 400 MB (worker VmHWM)", f"{memory:g} MB", memory <= 400))
 
     baseline = report.value("harness baseline, empty iteration", "Malloc (total)", "p50")

@@ -79,9 +79,16 @@ public enum IndexSnapshotFile {
   /// Writes the snapshot to a new file beside `path` and renames it into place, so that a
   /// reader sees the old snapshot or the new one whole, never a part.
   static func write(_ index: MatchIndex, to path: String, fingerprint: Fingerprint) -> Result<Void, SnapshotError> {
+    removeAbandonedFiles(of: path)
     let temporary = path + ".\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return .failure(SnapshotError(String(cString: strerror(errno)))) }
+    let name = strdup(temporary)
+    fileBeingWritten = name
+    defer {
+      fileBeingWritten = nil
+      free(name)
+    }
     var sink = FileSink(fd: fd)
     var open = true
     do throws(SnapshotError) {
@@ -96,6 +103,30 @@ public enum IndexSnapshotFile {
       if open { close(fd) }
       unlink(temporary)
       return .failure(error)
+    }
+  }
+}
+
+extension IndexSnapshotFile {
+  /// The snapshot file being written (a C string), while it is: a signal handler that ends the
+  /// process removes it (`unlink` is safe there), so that no part of a snapshot stays behind.
+  nonisolated(unsafe) public static var fileBeingWritten: UnsafeMutablePointer<CChar>? = nil
+
+  /// Removes the files that writers of `path` which are no longer running left (killed while
+  /// writing): `path.<pid>-<n>.tmp` whose process is gone.
+  static func removeAbandonedFiles(of path: String) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + "."
+    guard let entries = opendir(directory) else { return }
+    defer { closedir(entries) }
+    while let entry = readdir(entries) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      guard name.hasPrefix(prefix), name.hasSuffix(".tmp"),
+        let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0,
+        kill(pid, 0) != 0 && errno == ESRCH
+      else { continue }
+      unlink(directory + "/" + name)
     }
   }
 }

@@ -59,8 +59,12 @@ struct ServeCommand: ParsableCommand {
     _ = fcntl(protocolFD, F_SETFD, FD_CLOEXEC)
     dup2(2, 1)
     signal(SIGPIPE, SIG_IGN)
-    // Until the worker serves, nothing is in flight: SIGTERM (while --data loads) ends at once, 0.
-    signal(SIGTERM) { _ in _exit(0) }
+    // Until the worker serves, nothing is in flight: SIGTERM (while --data loads) ends at once,
+    // 0, leaving no part of an index snapshot behind.
+    signal(SIGTERM) { _ in
+      if let file = IndexSnapshotFile.fileBeingWritten { unlink(file) }
+      _exit(0)
+    }
 
     let level = Logger.Level(rawValue: logLevel) ?? .info
     LoggingSystem.bootstrap { label in

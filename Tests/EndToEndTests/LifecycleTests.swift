@@ -48,7 +48,8 @@ extension EndToEnd {
 
     @Test func sigtermWhileLoadingDataExitsZero() throws {
       let data = try Fixtures.dataSet(seekers: 20_000, vacancies: 3_000, seed: 7)
-      let worker = try WorkerProcess(arguments: ["--data", data])
+      // From the JSON Lines (a snapshot from an earlier start would load in a moment).
+      let worker = try WorkerProcess(arguments: ["--data", data, "--no-snapshot"])
       // The load has begun (a 20,000-seeker load takes over a second in a debug build).
       try worker.waitForStderr(containing: "loading")
       worker.deliver(signal: SIGTERM)

@@ -17,6 +17,9 @@ import struct Foundation.URL
 /// pipes, line framing.
 ///
 /// - start until the first answer: spawn, send `engine.info` at once, time its response line;
+///   from the index snapshot beside the data (as every start after the first on the same data:
+///   the warm-up iteration writes it when it is missing or stale), and from the JSON Lines, the
+///   snapshot removed first (the first start on new data, which then writes the snapshot);
 /// - pipelined `match.vacanciesForSeeker` (top 10) over the fixed 1,000-seeker sample, written
 ///   by one thread while this one reads: per request (scaling factor kilo), requests per second,
 ///   and the time per request over the same query in process (measured here on the same data);
@@ -32,6 +35,24 @@ let benchmarks: @Sendable () -> Void = {
   let overheadNs = BenchmarkMetric.custom(
     "CPU ns/request over in-process", polarity: .prefersSmaller, useScalingFactor: false)
   let inProcessNs = BenchmarkMetric.custom("in-process ns/query", polarity: .prefersSmaller, useScalingFactor: false)
+
+  Benchmark(
+    "worker first start until first answer nl (JSON Lines, writes the snapshot)",
+    configuration: .init(
+      metrics: [.wallClock, workerPeakMB], timeUnits: .milliseconds, warmupIterations: 0,
+      maxDuration: .seconds(90), maxIterations: 3)
+  ) { (benchmark: Benchmark) throws in
+    let directory = try NationalData.directory()
+    unlink(directory + "/" + IndexSnapshotFile.fileName)
+    benchmark.startMeasurement()
+    let worker = try WorkerProcess(data: directory)
+    worker.send(Array(#"{"jsonrpc":"2.0","id":0,"method":"engine.info"}"#.utf8) + [0x0A])
+    let answer = worker.readLines(1)
+    benchmark.stopMeasurement()
+    precondition(answer.contains(#""seekers":300000"#), "unexpected engine.info answer: \(answer)")
+    benchmark.measurement(workerPeakMB, worker.peakResidentKB / 1024)
+    worker.finish()
+  }
 
   Benchmark(
     "worker start until first answer nl",
