@@ -48,9 +48,12 @@ import Testing
       return names.sorted()
     }
 
-    func append(_ line: String, to name: String) throws {
-      let old = try JSONLines.read(file: path + "/" + name)
-      try StreamedJSONLinesTests.write(old + Array((line + "\n").utf8), to: path + "/" + name)
+    /// Adds a seeker in Amsterdam to `seekers.jsonl` (a bad line when `minHours` exceeds 24).
+    func appendSeeker(id: String, minHours: Int = 8) throws {
+      let line =
+        #"{"id":"\#(id)","location":{"lat":52.37,"lon":4.89},"maxTravelKm":15,"hours":{"min":\#(minHours),"max":24}}"#
+      let old = try JSONLines.read(file: path + "/seekers.jsonl")
+      try StreamedJSONLinesTests.write(old + Array((line + "\n").utf8), to: path + "/seekers.jsonl")
     }
   }
 
@@ -93,9 +96,7 @@ import Testing
   @Test func changedDataIsLoadedAgain() throws {
     let directory = try SampleDirectory()
     _ = try IndexSnapshotFile.loadIndex(directory.path)
-    try directory.append(
-      #"{"id":"S-nieuw","location":{"lat":52.37,"lon":4.89},"maxTravelKm":15,"hours":{"min":8,"max":24}}"#,
-      to: "seekers.jsonl")
+    try directory.appendSeeker(id: "S-nieuw")
     let (changed, outcome) = try IndexSnapshotFile.loadIndex(directory.path)
     #expect(Self.snapshotNote(outcome) == "written")
     #expect(changed.containsSeeker(id: "S-nieuw") && changed.seekerCount == 61)
@@ -122,9 +123,7 @@ import Testing
   @Test func aBadLineIsReportedDespiteASnapshot() throws {
     let directory = try SampleDirectory()
     _ = try IndexSnapshotFile.loadIndex(directory.path)
-    try directory.append(
-      #"{"id":"S-fout","location":{"lat":52.37,"lon":4.89},"maxTravelKm":15,"hours":{"min":30,"max":24}}"#,
-      to: "seekers.jsonl")
+    try directory.appendSeeker(id: "S-fout", minHours: 30)
     do {
       _ = try IndexSnapshotFile.loadIndex(directory.path)
       Issue.record("a bad line loaded")

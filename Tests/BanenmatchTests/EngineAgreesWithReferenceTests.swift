@@ -209,14 +209,20 @@ import Testing
     Self.expectAgreement(world, seed: seed, using: &rng, queries: 600)
 
     for round in 0..<3 {
-      let gone = (0..<8).map { _ in rng.pick(world.seekerIDs) }
-      world.removeSeekers(ids: gone)
-      world.removeVacancies(ids: (0..<4).map { _ in rng.pick(world.vacancyIDs) })
-      try world.upsert(seekers: gone.prefix(4).map { world.data.seeker(id: $0, using: &rng) })
-      try world.upsert(vacancies: [world.data.vacancy(id: "V-nieuw-\(round)", using: &rng)])
-      world.vacancyIDs.append("V-nieuw-\(round)")
+      try Self.writeRound(&world, newVacancy: "V-nieuw-\(round)", using: &rng)
       Self.expectAgreement(world, seed: seed, using: &rng, queries: 300)
     }
+  }
+
+  /// Writes of every kind: eight seekers removed (four written back anew), four vacancies
+  /// removed, and a new vacancy with this id.
+  static func writeRound(_ world: inout RandomWorld, newVacancy id: String, using rng: inout SplitMix64) throws {
+    let gone = (0..<8).map { _ in rng.pick(world.seekerIDs) }
+    world.removeSeekers(ids: gone)
+    world.removeVacancies(ids: (0..<4).map { _ in rng.pick(world.vacancyIDs) })
+    try world.upsert(seekers: gone.prefix(4).map { world.data.seeker(id: $0, using: &rng) })
+    try world.upsert(vacancies: [world.data.vacancy(id: id, using: &rng)])
+    world.vacancyIDs.append(id)
   }
 
   /// `ParallelFor` with every `body(i)` on a thread of its own, all at once, as the loader's

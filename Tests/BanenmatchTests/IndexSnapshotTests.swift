@@ -57,14 +57,7 @@ import Testing
     world.index = restored
     Agreement.expectAgreement(world, seed: seed, using: &rng, queries: 1_000)
 
-    for round in 0..<3 {
-      let gone = (0..<8).map { _ in rng.pick(world.seekerIDs) }
-      world.removeSeekers(ids: gone)
-      world.removeVacancies(ids: (0..<4).map { _ in rng.pick(world.vacancyIDs) })
-      try world.upsert(seekers: gone.prefix(4).map { world.data.seeker(id: $0, using: &rng) })
-      try world.upsert(vacancies: [world.data.vacancy(id: "V-na-\(round)", using: &rng)])
-      world.vacancyIDs.append("V-na-\(round)")
-    }
+    for round in 0..<3 { try Agreement.writeRound(&world, newVacancy: "V-na-\(round)", using: &rng) }
     Agreement.expectAgreement(world, seed: seed, using: &rng, queries: 500)
   }
 

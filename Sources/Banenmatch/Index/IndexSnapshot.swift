@@ -247,9 +247,14 @@ struct SnapshotWriter<Sink: SnapshotSink> {
     array(bytes)
   }
 
+  /// A count, then each item as `write` writes it.
+  mutating func items<T>(_ items: [T], _ write: (T, inout Self) -> Void) {
+    scalar(items.count)
+    for item in items { write(item, &self) }
+  }
+
   mutating func grids<Entry>(_ grids: [CellGrid<Entry>]) {
-    scalar(grids.count)
-    for grid in grids { grid.write(to: &self) }
+    items(grids) { grid, writer in grid.write(to: &writer) }
   }
 
   private mutating func put(_ bytes: UnsafeRawBufferPointer) {
@@ -394,12 +399,17 @@ final class SnapshotReader<Source: SnapshotSource> {
     return strings
   }
 
+  /// A count, then that many items, each read by `read` (each at least `bytes` bytes long).
+  func items<T>(bytes: Int, _ read: (SnapshotReader) throws(SnapshotError) -> T) throws(SnapshotError) -> [T] {
+    let count = try count(stride: bytes)
+    var items: [T] = []
+    items.reserveCapacity(count)
+    for _ in 0..<count { items.append(try read(self)) }
+    return items
+  }
+
   func grids<Entry>(_ type: Entry.Type) throws(SnapshotError) -> [CellGrid<Entry>] {
-    let count = try count(stride: 64)
-    var grids: [CellGrid<Entry>] = []
-    grids.reserveCapacity(count)
-    for _ in 0..<count { grids.append(try CellGrid(from: self)) }
-    return grids
+    try items(bytes: 64) { reader throws(SnapshotError) in try CellGrid(from: reader) }
   }
 
   /// Reads the hash that ends the snapshot and compares it with the items'; nothing may follow.

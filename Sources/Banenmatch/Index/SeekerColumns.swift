@@ -564,47 +564,49 @@ extension SeekerColumns {
   /// The laid-out columns and grids (`slots` is made again from the ids on reading).
   func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
     precondition(!layoutPending, "lay out the seekers before a snapshot")
+    writeRecords(to: &writer)
+    writer.array(regionCounts)
+    grid.write(to: &writer)
+    writer.items(skillGrids) { grid, writer in grid.write(to: &writer) }
+  }
+
+  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+    self.init()
+    try readRecords(from: reader)
+    regionCounts = try reader.array([Int].self)
+    grid = try LayeredGrid(from: reader)
+    skillGrids = try reader.items(bytes: 64) { reader throws(SnapshotError) in try LayeredGrid(from: reader) }
+  }
+}
+
+extension RecordColumns where Row: SnapshotPlain, Details: SnapshotPlain {
+  /// What both kinds of record hold: ids, details, code lists, rows, positions and overflow.
+  func writeRecords(to writer: inout SnapshotWriter<some SnapshotSink>) {
     writer.strings(ids)
     writer.plain(details)
     lists.write(to: &writer)
     writer.plain(rows)
     writer.plain(geo)
     overflows.write(to: &writer)
-    writer.array(regionCounts)
-    grid.write(to: &writer)
-    writer.scalar(skillGrids.count)
-    for skillGrid in skillGrids { skillGrid.write(to: &writer) }
   }
 
-  init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
+  /// Reads what `writeRecords` wrote, checks that the columns are as long as the ids and that
+  /// every record's code lists are in the pool, and numbers the slots by id again.
+  mutating func readRecords(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
     ids = try reader.strings()
-    details = try reader.array(ContiguousArray<SeekerDetails>.self)
+    details = try reader.array(ContiguousArray<Details>.self)
     lists = try CodeListPool(from: reader)
-    rows = try reader.array(ContiguousArray<SeekerRow>.self)
+    rows = try reader.array(ContiguousArray<Row>.self)
     geo = try reader.array(ContiguousArray<GeoRow>.self)
     overflows = try OverflowTable(from: reader)
-    regionCounts = try reader.array([Int].self)
-    grid = try LayeredGrid(from: reader)
-    let grids = try reader.count(stride: 64)
-    skillGrids = []
-    skillGrids.reserveCapacity(grids)
-    for _ in 0..<grids { skillGrids.append(try LayeredGrid(from: reader)) }
-    slots = try Self.slots(of: ids)
     guard details.count == ids.count, rows.count == ids.count, geo.count == ids.count,
       details.allSatisfy({ Int($0.listStart) + $0.listCount <= lists.pool.count })
-    else { throw SnapshotError("seeker columns of different lengths") }
-  }
-}
-
-extension RecordColumns {
-  /// Each id's slot, its position in `ids`; throws on an id written twice.
-  static func slots(of ids: ContiguousArray<String>) throws(SnapshotError) -> [ByteKey: Int] {
-    var slots: [ByteKey: Int] = [:]
+    else { throw SnapshotError("columns of different lengths") }
+    slots = [:]
     slots.reserveCapacity(ids.count)
     for (slot, id) in ids.enumerated() where slots.updateValue(slot, forKey: ByteKey(id)) != nil {
       throw SnapshotError("an id written twice")
     }
-    return slots
   }
 }
 

@@ -686,55 +686,35 @@ extension VacancyColumns {
   /// The laid-out columns, grids and far lists (`slots` is made again from the ids on reading).
   func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
     precondition(!layoutPending, "lay out the vacancies before a snapshot")
-    writer.strings(ids)
-    writer.plain(details)
-    lists.write(to: &writer)
-    writer.plain(rows)
-    writer.plain(geo)
+    writeRecords(to: &writer)
     writer.plain(keys)
-    overflows.write(to: &writer)
     writer.grids(keyGrids)
     writer.grids(jobTypeGrids)
     writer.plain(jobTypeBounds)
-    writer.scalar(farLists.count)
-    for lists in farLists { lists.write(to: &writer) }
+    writer.items(farLists) { lists, writer in lists.write(to: &writer) }
   }
 
   init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
-    ids = try reader.strings()
-    details = try reader.array(ContiguousArray<VacancyDetails>.self)
-    lists = try CodeListPool(from: reader)
-    rows = try reader.array(ContiguousArray<VacancyRow>.self)
-    geo = try reader.array(ContiguousArray<GeoRow>.self)
+    self.init()
+    try readRecords(from: reader)
     keys = try reader.array(ContiguousArray<VacancyKeys>.self)
-    overflows = try OverflowTable(from: reader)
+    guard keys.count == ids.count else { throw SnapshotError("vacancy keys of another length") }
     keyGrids = try reader.grids(VacancyEntry.self)
     jobTypeGrids = try reader.grids(NearEntry.self)
     jobTypeBounds = try reader.array([GroupBound].self)
-    let count = try reader.count(stride: 8)
-    farLists = []
-    farLists.reserveCapacity(count)
-    for _ in 0..<count { farLists.append(try FarLists(from: reader)) }
-    slots = try Self.slots(of: ids)
-    guard details.count == ids.count, rows.count == ids.count, geo.count == ids.count, keys.count == ids.count,
-      details.allSatisfy({ Int($0.listStart) + $0.listCount <= lists.pool.count })
-    else { throw SnapshotError("vacancy columns of different lengths") }
+    farLists = try reader.items(bytes: 8) { reader throws(SnapshotError) in try FarLists(from: reader) }
   }
 }
 
 extension FarLists {
   func write(to writer: inout SnapshotWriter<some SnapshotSink>) {
-    writer.scalar(lists.count)
-    for list in lists { list.write(to: &writer) }
+    writer.items(lists) { list, writer in list.write(to: &writer) }
   }
 
   /// The lists as written; their numbers by key are made again.
   init(from reader: SnapshotReader<some SnapshotSource>) throws(SnapshotError) {
-    let count = try reader.count(stride: 64)
-    lists.reserveCapacity(count)
-    for number in 0..<count {
-      let list = try EntryList(from: reader)
-      lists.append(list)
+    lists = try reader.items(bytes: 64) { reader throws(SnapshotError) in try EntryList(from: reader) }
+    for (number, list) in lists.enumerated() {
       let key = Key(required: list.required, preferredCount: list.preferredCount)
       guard numbers.updateValue(number, forKey: key) == nil else { throw SnapshotError("a far list written twice") }
     }
