@@ -166,16 +166,15 @@ struct Fingerprint: Equatable {
     let chunk = 1 << 20
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
     defer { buffer.deallocate() }
-    var (size, hash): (UInt64, UInt64) = (0, 0x1234_5678_9ABC_DEF1)
+    var size: UInt64 = 0
+    var hash = SnapshotHash()
     while true {
       let count = Glibc.read(fd, buffer.baseAddress, chunk)
       if count < 0 && errno == EINTR { continue }
       guard count >= 0 else { return nil }
-      if count == 0 { return (size, hash) }
+      if count == 0 { return (size, hash.value) }
       size += UInt64(count)
-      let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
-      hash = (hash ^ bytes.byteHash) &* 0x9E37_79B9_7F4A_7C15
-      hash ^= hash >> 29
+      hash.add(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     }
   }
 }

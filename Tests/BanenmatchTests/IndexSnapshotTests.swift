@@ -61,6 +61,36 @@ import Testing
     Agreement.expectAgreement(world, seed: seed, using: &rng, queries: 500)
   }
 
+  /// The hash of a stream is the same however it is cut into pieces, and changes with any bit.
+  @Test func theHashDoesNotDependOnThePieces() {
+    var rng = SplitMix64(seed: 17)
+    for length in [0, 1, 7, 31, 32, 33, 100, 1_000] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+      func hash(_ bytes: [UInt8], cuts: [Int]) -> UInt64 {
+        var hash = SnapshotHash()
+        var start = 0
+        bytes.withUnsafeBytes { all in
+          for end in cuts.sorted() + [bytes.count] where end >= start {
+            hash.add(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+            start = end
+          }
+        }
+        return hash.value
+      }
+      let whole = hash(bytes, cuts: [])
+      for _ in 0..<20 {
+        let cuts = (0..<Int.random(in: 1...6, using: &rng)).map { _ in Int.random(in: 0...length, using: &rng) }
+        #expect(hash(bytes, cuts: cuts) == whole, "length \(length), cuts \(cuts)")
+      }
+      if length > 0 {
+        var changed = bytes
+        changed[Int.random(in: 0..<length, using: &rng)] ^= 0x04
+        #expect(hash(changed, cuts: []) != whole, "length \(length)")
+      }
+      #expect(hash(bytes + [0], cuts: []) != whole, "a zero byte more, length \(length)")
+    }
+  }
+
   /// The same writes give the same snapshot, byte for byte, however the memory under the
   /// index was used before (padding is written as zeros).
   @Test func sameWritesWriteTheSameBytes() throws {

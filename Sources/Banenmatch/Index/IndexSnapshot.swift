@@ -37,50 +37,81 @@ public protocol SnapshotSource {
   var remaining: Int { get }
 }
 
-/// A 64-bit hash of a stream of bytes, eight at a time (multiply and fold, as `byteHash`),
-/// whatever pieces the stream comes in: the writer and the reader buffer it differently.
-struct SnapshotHash {
-  private var state: UInt64 = 0x243F_6A88_85A3_08D3
-  /// Up to seven bytes waiting for the rest of their word, and how many.
-  private var carry: UInt64 = 0
+/// A 64-bit hash of a stream of bytes, whatever pieces it comes in (the writer and the reader
+/// buffer it differently): 32 bytes at a time in four independent multiply-and-fold lanes
+/// (as `byteHash` folds one word), so that hashing keeps pace with reading. Not keyed: it
+/// tells damage, not forgery.
+package struct SnapshotHash {
+  private var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+    0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89
+  )
+  /// Up to 31 bytes waiting for the rest of their block, and how many.
+  private var carry: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
   private var carried = 0
+  private var total: UInt64 = 0
+
+  package init() {}
 
   @inline(__always)
-  private mutating func mix(_ word: UInt64) {
-    state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-    state ^= state >> 32
+  private static func fold(_ lane: inout UInt64, _ word: UInt64) {
+    lane = (lane ^ word) &* 0xFF51_AFD7_ED55_8CCD
+    lane ^= lane >> 32
   }
 
-  private mutating func addByte(_ byte: UInt8) {
-    carry |= UInt64(byte) << UInt64(8 * carried)
-    carried += 1
-    if carried == 8 {
-      mix(carry)
-      (carry, carried) = (0, 0)
-    }
+  @inline(__always)
+  private mutating func block(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
+    Self.fold(&lanes.0, bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    Self.fold(&lanes.1, bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+    Self.fold(&lanes.2, bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+    Self.fold(&lanes.3, bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
   }
 
-  mutating func add(_ bytes: UnsafeRawBufferPointer) {
+  package mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    total &+= UInt64(bytes.count)
     var offset = 0
-    while carried != 0 && offset < bytes.count {
-      addByte(bytes[offset])
-      offset += 1
+    if carried > 0 {
+      let taken = min(32 - carried, bytes.count)
+      withUnsafeMutableBytes(of: &carry) { carry in
+        UnsafeMutableRawBufferPointer(rebasing: carry[carried..<carried + taken])
+          .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<taken]))
+      }
+      carried += taken
+      offset = taken
+      guard carried == 32 else { return }
+      let full = carry
+      withUnsafeBytes(of: full) { block($0, at: 0) }
+      carried = 0
     }
-    while offset + 8 <= bytes.count {
-      mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      offset += 8
+    while offset + 32 <= bytes.count {
+      block(bytes, at: offset)
+      offset += 32
     }
-    while offset < bytes.count {
-      addByte(bytes[offset])
-      offset += 1
+    if offset < bytes.count {
+      let left = bytes.count - offset
+      carry = (0, 0, 0, 0)
+      withUnsafeMutableBytes(of: &carry) { carry in
+        UnsafeMutableRawBufferPointer(rebasing: carry[0..<left])
+          .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+      }
+      carried = left
     }
   }
 
-  /// The hash of the bytes so far (their count below eight bytes included).
-  var value: UInt64 {
-    var hash = (state ^ carry ^ UInt64(carried) << 56) &* 0xC4CE_B9FE_1A85_EC53
+  /// The hash of the bytes so far (the bytes short of a block and the count included).
+  package var value: UInt64 {
+    var (a, b, c, d) = lanes
+    if carried > 0 {
+      var rest = carry
+      withUnsafeMutableBytes(of: &rest) { _ = $0[carried...].initializeMemory(as: UInt8.self, repeating: 0) }
+      Self.fold(&a, rest.0)
+      Self.fold(&b, rest.1)
+      Self.fold(&c, rest.2)
+      Self.fold(&d, rest.3)
+    }
+    var hash = total
+    for lane in [a, b, c, d] { Self.fold(&hash, lane) }
     hash ^= hash >> 33
-    hash &*= 0xFF51_AFD7_ED55_8CCD
+    hash &*= 0xC4CE_B9FE_1A85_EC53
     return hash ^ (hash >> 33)
   }
 }
