@@ -19,6 +19,9 @@ import Dispatch
 public enum IndexSnapshotFile {
   public static let fileName = "banenmatch-index.snapshot"
 
+  /// Why `read` found nothing to read.
+  private static let noSnapshot = "none"
+
   /// How an index was loaded: from the snapshot, or from the JSON Lines (and whether a
   /// snapshot was written for the next start, or why not).
   public enum Outcome: Sendable, CustomStringConvertible {
@@ -39,9 +42,12 @@ public enum IndexSnapshotFile {
   public static func loadIndex(_ directory: String) throws(DataDirectory.LoadError) -> (MatchIndex, Outcome) {
     let path = directory + "/" + fileName
     let before = Fingerprint(directory: directory)
+    // Why the snapshot there was passed over, for the log ("" when there was none).
+    var passedOver = ""
     if let before {
       switch read(path, expecting: before) {
       case .success(let index): return (index, .fromSnapshot)
+      case .failure(let error) where error.description != noSnapshot: passedOver = " (the one there: \(error))"
       case .failure: break
       }
     }
@@ -54,7 +60,7 @@ public enum IndexSnapshotFile {
       return (index, .fromJSONLines(snapshot: "not written: the files changed while they were read"))
     }
     switch write(index, to: path, fingerprint: before) {
-    case .success: return (index, .fromJSONLines(snapshot: "written"))
+    case .success: return (index, .fromJSONLines(snapshot: "written" + passedOver))
     case .failure(let error): return (index, .fromJSONLines(snapshot: "not written: \(error)"))
     }
   }
@@ -63,7 +69,7 @@ public enum IndexSnapshotFile {
   /// back whole.
   static func read(_ path: String, expecting fingerprint: Fingerprint) -> Result<MatchIndex, SnapshotError> {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(SnapshotError("none")) }
+    guard fd >= 0 else { return .failure(SnapshotError(noSnapshot)) }
     defer { close(fd) }
     var source = FileSource(fd: fd)
     do throws(SnapshotError) {
