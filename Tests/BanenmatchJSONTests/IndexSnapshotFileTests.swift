@@ -1,5 +1,6 @@
 import Banenmatch
 import BanenmatchJSON
+import BanenmatchTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -134,6 +135,25 @@ import Testing
       }
       #expect(errors.map(\.line) == [61] && errors.map(\.path) == ["hours.min"])
     }
+  }
+
+  /// Three loaders starting at once on new data (three workers started together): each
+  /// writes a snapshot of its own and renames it into place, so the one left is whole and is
+  /// read next, and no part of one is left behind.
+  @Test func loadersAtOnceLeaveOneWholeSnapshot() throws {
+    let directory = try SampleDirectory()
+    final class Outcomes: @unchecked Sendable { var notes: [String?] = [nil, nil, nil] }
+    let outcomes = Outcomes()
+    let path = directory.path
+    outcomes.notes.withUnsafeMutableBufferPointer { notes in
+      nonisolated(unsafe) let notes = notes
+      onThreads(3) { k in notes[k] = (try? IndexSnapshotFile.loadIndex(path)).map { "\($0.1)" } }
+    }
+    #expect(outcomes.notes.allSatisfy { $0 != nil }, "\(outcomes.notes)")
+    #expect(directory.names == [IndexSnapshotFile.fileName, "seekers.jsonl", "vacancies.jsonl"])
+    let (index, outcome) = try IndexSnapshotFile.loadIndex(directory.path)
+    #expect(Self.isFromSnapshot(outcome))
+    try Self.expectSameAnswers(try DataDirectory.loadIndex(directory.path), index)
   }
 
   /// A snapshot that cannot be written (its name taken by a directory): the index still

@@ -225,28 +225,9 @@ import Testing
     world.vacancyIDs.append(id)
   }
 
-  /// `ParallelFor` with every `body(i)` on a thread of its own, all at once, as the loader's
-  /// `concurrentPerform` runs them in a worker (under the test runner, `concurrentPerform` ran
-  /// every iteration on one thread). The threads are joined, so that nothing holds `body`
-  /// once this returns (`withoutActuallyEscaping` checks it).
-  static func onThreads(_ count: Int, _ body: @Sendable (Int) -> Void) {
-    withoutActuallyEscaping(body) { body in
-      var threads: [pthread_t] = []
-      for i in 0..<count {
-        let job = Unmanaged.passRetained(ThreadJob { body(i) }).toOpaque()
-        var thread = pthread_t()
-        let created = pthread_create(
-          &thread, nil,
-          { argument in
-            Unmanaged<ThreadJob>.fromOpaque(argument!).takeRetainedValue().run()
-            return nil
-          }, job)
-        precondition(created == 0, "pthread_create failed")
-        threads.append(thread)
-      }
-      for thread in threads { pthread_join(thread, nil) }
-    }
-  }
+  /// Every `body(i)` on a thread of its own (`BanenmatchTestSupport.onThreads`): under the
+  /// test runner, `concurrentPerform` ran every iteration on one thread.
+  static func onThreads(_ count: Int, _ body: @Sendable (Int) -> Void) { BanenmatchTestSupport.onThreads(count, body) }
 
   /// A vacancy query whose scan is split over threads (`QueryThreads`, here every one that
   /// may be, in 2 and 3 parts on threads of their own) answers like the reference, with
@@ -477,10 +458,4 @@ import Testing
       return Outcome(kind: .unknownID, label: label, problems: ok ? [] : ["threw \(error), want unknownID"])
     }
   }
-}
-
-/// Work for a thread of `EngineAgreesWithReferenceTests.onThreads`.
-private final class ThreadJob {
-  let run: () -> Void
-  init(_ run: @escaping () -> Void) { self.run = run }
 }
