@@ -35,12 +35,7 @@ struct MatchCommand: ParsableCommand {
   @Flag(help: "Print the worker's JSON result instead of a table.")
   var json = false
 
-  @Flag(
-    inversion: .prefixedNo,
-    help:
-      "Keep the index in DIR/banenmatch-index.snapshot and start from it while the data and the executable are unchanged."
-  )
-  var snapshot = true
+  @OptionGroup var loading: IndexLoading
 
   func validate() throws {
     if (seeker == nil) == (vacancy == nil) {
@@ -52,7 +47,7 @@ struct MatchCommand: ParsableCommand {
   func run() throws {
     var index: MatchIndex
     do throws(DataDirectory.LoadError) {
-      index = snapshot ? try IndexSnapshotFile.loadIndex(data).0 : try DataDirectory.loadIndex(data)
+      index = try loading.load(data).0
     } catch {
       fail("cannot load \(data):\n\(error)", code: 2)
     }

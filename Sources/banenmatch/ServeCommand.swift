@@ -18,12 +18,7 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "Load DIR/seekers.jsonl and DIR/vacancies.jsonl before serving.")
   var data: String?
 
-  @Flag(
-    inversion: .prefixedNo,
-    help:
-      "Keep the index in DIR/banenmatch-index.snapshot and start from it while the data and the executable are unchanged."
-  )
-  var snapshot = true
+  @OptionGroup var loading: IndexLoading
 
   @Option(help: "lines or headers (default: told by the first byte of input).")
   var framing: Framing?
@@ -78,14 +73,9 @@ struct ServeCommand: ParsableCommand {
     if let data {
       logger.info("loading", metadata: ["data": "\(data)"])
       let started = ContinuousClock.now
-      var outcome = "decoded from the JSON Lines; snapshot: not used (--no-snapshot)"
+      let outcome: IndexSnapshotFile.Outcome
       do throws(DataDirectory.LoadError) {
-        if snapshot {
-          let loaded = try IndexSnapshotFile.loadIndex(data)
-          (index, outcome) = (loaded.0, loaded.1.description)
-        } else {
-          index = try DataDirectory.loadIndex(data)
-        }
+        (index, outcome) = try loading.load(data)
       } catch {
         fail("cannot load \(data):\n\(error)", code: 2)
       }

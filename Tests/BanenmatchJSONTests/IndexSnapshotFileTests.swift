@@ -25,15 +25,7 @@ import Testing
     }
 
     deinit {
-      if let directory = opendir(path) {
-        while let entry = readdir(directory) {
-          let name = withUnsafeBytes(of: entry.pointee.d_name) {
-            String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-          }
-          if name != "." && name != ".." { remove(path + "/" + name) }
-        }
-        closedir(directory)
-      }
+      for name in names { remove(path + "/" + name) }
       rmdir(path)
     }
 

@@ -587,7 +587,7 @@ extension CellGrid {
     outsideCells = try reader.array(ContiguousArray<Cell>.self)
     let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
     guard baseLat > 0, baseLon > 0, (0...Self.maxShift).contains(shift), rows >= 0, columns >= 0, !overflow,
-      starts.count == cells + 1, starts.first == 0, starts.last == Int32(truncatingIfNeeded: entries.count),
+      starts.count - 1 == cells, starts.first == 0, starts.last == Int32(truncatingIfNeeded: entries.count),
       zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }), outside.count == outsideCells.count
     else { throw SnapshotError("a grid whose cells do not hold its entries") }
   }

@@ -1,10 +1,10 @@
 /// An index written out as it is in memory, columns and grids, and read back without decoding
 /// a record or laying out a grid again: what lets a worker restart on the same data in a
-/// fraction of the time its JSON Lines take to load (`DataDirectory` keeps one beside them).
+/// fraction of the time its JSON Lines take to load (`IndexSnapshotFile` keeps one beside them).
 ///
-/// The bytes are this build's own layout of each column (no endianness or padding is
-/// converted): a snapshot is read only by the executable that wrote it, which its keeper
-/// checks. Each item is hashed as it is written and read, and the hash of them all ends the
+/// The bytes are this build's own layout of each column (no endianness is converted; padding
+/// is written as zeros): a snapshot is read only by the executable that wrote it, which its
+/// keeper checks. Every byte is hashed as it is written and read, and the hash ends the
 /// snapshot: a file cut short or changed on disk is refused (`SnapshotError`), never read as
 /// an index. The hash is no defence against a file forged on purpose, which the keeper's file
 /// permissions are.
@@ -189,7 +189,7 @@ func fields<T, Value: SnapshotPlain>(_ path: KeyPath<T, Value>) -> [Range<Int>] 
   return ranges
 }
 
-/// Writes items (scalars, arrays of plain values, strings), hashing each, through a buffer.
+/// Writes items (scalars, arrays of plain values, strings) through a buffer, hashing their bytes.
 struct SnapshotWriter<Sink: SnapshotSink> {
   var sink: Sink
   private var buffer: [UInt8] = []
